@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { Config } from './config.js'
+import type { Database } from './db/index.js'
+import { loggerOptions } from './logger.js'
+import configPlugin from './plugins/config.js'
+import databasePlugin from './plugins/database.js'
+import errorsPlugin from './plugins/errors.js'
+import openapiPlugin from './plugins/openapi.js'
+import requestLogPlugin from './plugins/request-log.js'
+import securityPlugin from './plugins/security.js'
+import healthRoutes from './routes/health.js'
+
+export interface BuildAppOptions {
+  config: Config
+  /** Logger options or stream override (tests capture log lines this way). */
+  logger?: FastifyServerOptions['logger']
+  /** An already-open database to use instead of opening one from config. */
+  database?: Database
+}
+
+const REQUEST_ID = /^[\w.:=-]{1,128}$/
+
+/** Builds the whole application. Never listens: src/server.ts does, and tests use inject or supertest. */
+export async function buildApp({ config, logger, database }: BuildAppOptions) {
+  const app = Fastify({
+    logger: logger ?? loggerOptions(config.logLevel),
+    disableRequestLogging: true,
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
+    bodyLimit: config.bodyLimitBytes,
+    requestTimeout: config.requestTimeoutMs,
+    // Longer than the load balancer's 60 s idle timeout, so it never reuses a socket we just closed.
+    keepAliveTimeout: 65_000,
+    return503OnClosing: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(configPlugin, { config })
+  await app.register(errorsPlugin)
+  await app.register(requestLogPlugin)
+  await app.register(securityPlugin)
+  await app.register(openapiPlugin)
+  await app.register(databasePlugin, database ? { database } : {})
+
+  await app.register(healthRoutes)
+
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

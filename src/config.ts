@@ -1,0 +1,225 @@
+import { isIP } from 'node:net'
+import path from 'node:path'
+import envSchema from 'env-schema'
+import { type Static, Type } from 'typebox'
+
+/**
+ * Every environment variable the service reads, with its default and a one-line doc.
+ * README.md and .env.example list the same keys; a test keeps the three in step.
+ */
+export const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8080, description: 'HTTP port to listen on' }),
+  HOST: Type.String({
+    minLength: 1,
+    default: '127.0.0.1',
+    description: 'Interface to bind (nginx proxies to 127.0.0.1 on EB)',
+  }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info', description: 'pino log level' },
+  ),
+  DATABASE_URL: Type.Optional(
+    Type.String({ minLength: 1, description: 'postgres:// URL of the primary database' }),
+  ),
+  RDS_HOSTNAME: Type.Optional(
+    Type.String({ minLength: 1, description: 'Set by Elastic Beanstalk for an attached RDS' }),
+  ),
+  RDS_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 5432, description: 'RDS port' }),
+  RDS_DB_NAME: Type.Optional(Type.String({ minLength: 1, description: 'RDS database name' })),
+  RDS_USERNAME: Type.Optional(Type.String({ minLength: 1, description: 'RDS user' })),
+  RDS_PASSWORD: Type.Optional(Type.String({ description: 'RDS password' })),
+  DB_SSL: Type.Optional(
+    Type.Union([Type.Literal('off'), Type.Literal('require'), Type.Literal('verify-full')], {
+      description:
+        'TLS to PostgreSQL: off | require | verify-full (default: require for RDS_*, else as the URL says)',
+    }),
+  ),
+  DB_SSL_CA: Type.Optional(
+    Type.String({ description: 'PEM file of the CA for DB_SSL=verify-full (RDS bundle)' }),
+  ),
+  DB_POOL_MAX: Type.Integer({
+    minimum: 1,
+    maximum: 500,
+    default: 10,
+    description: 'Connections per instance',
+  }),
+  DB_CONNECT_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    default: 5000,
+    description: 'Give up connecting after this',
+  }),
+  DB_STATEMENT_TIMEOUT_MS: Type.Integer({
+    minimum: 0,
+    default: 30000,
+    description: 'Server-side statement_timeout; 0 = none',
+  }),
+  DB_IDLE_TIMEOUT_MS: Type.Integer({
+    minimum: 0,
+    default: 30000,
+    description: 'Close pooled connections idle this long',
+  }),
+  DATA_DIR: Type.String({
+    minLength: 1,
+    default: './data',
+    description: 'Embedded database and local files',
+  }),
+  MIGRATE_ON_START: Type.Optional(
+    Type.Boolean({
+      description: 'Apply pending migrations at start (default: yes embedded, no server database)',
+    }),
+  ),
+  TRUST_PROXY: Type.String({
+    default: '',
+    description: 'Comma-separated addresses/CIDRs of trusted proxies',
+  }),
+  SLOW_REQUEST_MS: Type.Integer({
+    minimum: 1,
+    default: 1000,
+    description: 'Warn "request took N ms" above this',
+  }),
+  REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1000, default: 120000, description: 'Whole-request timeout' }),
+  BODY_LIMIT_BYTES: Type.Integer({
+    minimum: 1024,
+    default: 1048576,
+    description: 'Largest JSON body accepted',
+  }),
+  SHUTDOWN_GRACE_MS: Type.Integer({
+    minimum: 100,
+    maximum: 60000,
+    default: 9000,
+    description: 'Drain time on SIGTERM',
+  }),
+})
+
+export type Env = Static<typeof EnvSchema>
+
+export type DatabaseConfig =
+  | { kind: 'embedded'; dataDir: string }
+  | {
+      kind: 'postgres'
+      url: string
+      ssl: 'off' | 'require' | 'verify-full' | undefined
+      sslCaFile: string | undefined
+      poolMax: number
+      connectTimeoutMs: number
+      statementTimeoutMs: number
+      idleTimeoutMs: number
+      applicationName: string
+    }
+
+export interface Config {
+  port: number
+  host: string
+  logLevel: string
+  dataDir: string
+  database: DatabaseConfig
+  migrateOnStart: boolean
+  trustProxy: string[]
+  slowRequestMs: number
+  requestTimeoutMs: number
+  bodyLimitBytes: number
+  shutdownGraceMs: number
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+const APPLICATION_NAME = 'awning-management-system'
+
+/** Reads and validates the environment; throws ConfigError naming the offending variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const env = parseEnv(source)
+  const dataDir = path.resolve(env.DATA_DIR)
+  const database = databaseConfig(env, dataDir)
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    database,
+    migrateOnStart: env.MIGRATE_ON_START ?? database.kind === 'embedded',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    slowRequestMs: env.SLOW_REQUEST_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+  }
+}
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  // Empty strings mean "unset" (EB and .env files often carry KEY= lines).
+  const data = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  try {
+    return envSchema<Env>({ schema: EnvSchema, data, dotenv: false })
+  } catch (err) {
+    throw new ConfigError(
+      `Invalid configuration: ${(err as Error).message.replace(/\/?env\/?/g, ' ').trim()}`,
+    )
+  }
+}
+
+function databaseConfig(env: Env, dataDir: string): DatabaseConfig {
+  const url = env.DATABASE_URL ?? rdsUrl(env)
+  if (!url) return { kind: 'embedded', dataDir }
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError('Invalid configuration: DATABASE_URL must start with postgres:// or postgresql://')
+  }
+  if (env.DB_SSL === 'verify-full' && !env.DB_SSL_CA) {
+    throw new ConfigError('Invalid configuration: DB_SSL_CA is required when DB_SSL=verify-full')
+  }
+  return {
+    kind: 'postgres',
+    url,
+    ssl: env.DB_SSL ?? (env.DATABASE_URL ? undefined : 'require'),
+    sslCaFile: env.DB_SSL_CA,
+    poolMax: env.DB_POOL_MAX,
+    connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    idleTimeoutMs: env.DB_IDLE_TIMEOUT_MS,
+    applicationName: APPLICATION_NAME,
+  }
+}
+
+function rdsUrl(env: Env): string | undefined {
+  if (!env.RDS_HOSTNAME) return undefined
+  for (const key of ['RDS_DB_NAME', 'RDS_USERNAME', 'RDS_PASSWORD'] as const) {
+    if (env[key] === undefined)
+      throw new ConfigError(`Invalid configuration: ${key} is required with RDS_HOSTNAME`)
+  }
+  const user = encodeURIComponent(env.RDS_USERNAME ?? '')
+  const password = encodeURIComponent(env.RDS_PASSWORD ?? '')
+  const db = encodeURIComponent(env.RDS_DB_NAME ?? '')
+  return `postgres://${user}:${password}@${env.RDS_HOSTNAME}:${env.RDS_PORT}/${db}`
+}
+
+/** Only explicit addresses or CIDRs: trusting every hop would let clients forge their IP. */
+export function parseTrustProxy(value: string): string[] {
+  const entries = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/')
+    const family = isIP(address ?? '')
+    const maxBits = family === 6 ? 128 : 32
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits)
+    if (family === 0 || !validBits || rest.length > 0) {
+      throw new ConfigError(
+        `Invalid configuration: TRUST_PROXY entry "${entry}" is not an IP address or CIDR (plain "true" is not allowed)`,
+      )
+    }
+  }
+  return entries
+}
+
+/** The URL with its password masked, for logs and CLI output. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return '<unparseable database url>'
+  }
+}

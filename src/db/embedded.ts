@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { drizzle } from 'drizzle-orm/pglite'
+import lockfile from 'proper-lockfile'
+import * as schema from '../models/index.js'
+import { withTimeout } from './errors.js'
+import type { Database, DbLogger, SqlSession } from './types.js'
+
+export class EmbeddedDatabaseLockedError extends Error {
+  override name = 'EmbeddedDatabaseLockedError'
+}
+
+/**
+ * PGlite persisted under dataDir. PGlite has no lock of its own and two writers corrupt the files,
+ * so a lock file guards the directory: a second process fails at once with a clear message.
+ * The lock is refreshed while we run and goes stale ~10 s after a crash.
+ */
+export async function createEmbeddedDatabase(dataDir: string, log: DbLogger): Promise<Database> {
+  const dir = path.join(dataDir, 'pglite')
+  mkdirSync(dir, { recursive: true })
+  let release: () => Promise<void>
+  try {
+    release = await lockfile.lock(dir, {
+      lockfilePath: path.join(dataDir, 'pglite.lock'),
+      stale: 10_000,
+      update: 2_000,
+      onCompromised: (err) => log.error({ err }, 'embedded database lock compromised'),
+    })
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ELOCKED') {
+      throw new EmbeddedDatabaseLockedError(
+        `The embedded database in ${dir} is in use by another process. Stop it, or set DATA_DIR to another ` +
+          'directory, or set DATABASE_URL to use a PostgreSQL server (which several processes can share).',
+      )
+    }
+    throw err
+  }
+
+  let client: PGlite
+  try {
+    client = await PGlite.create(dir)
+  } catch (err) {
+    await release()
+    throw err
+  }
+  const db = drizzle({ client, schema })
+  return {
+    kind: 'embedded',
+    description: `embedded PGlite in ${dir}`,
+    db,
+    async ping(timeoutMs) {
+      await withTimeout(client.query('SELECT 1'), timeoutMs)
+    },
+    async withSession(fn) {
+      const session: SqlSession = {
+        async query(text, params) {
+          const result = await client.query(text, params)
+          return result.rows as never[]
+        },
+      }
+      return fn(session)
+    },
+    async close() {
+      try {
+        await client.close()
+      } finally {
+        await release()
+      }
+    },
+  }
+}

@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm'
+import { index, integer, pgSequence, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { id, timestamps } from './columns.js'
+import { sources } from './sources.js'
+
+/** Customer numbers come from this sequence; imports keep legacy numbers and move it past the largest. */
+export const customerNumberSeq = pgSequence('customer_number_seq', { startWith: 1 })
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: id(),
+    customerNo: integer('customer_no').notNull().default(sql`nextval('customer_number_seq')`),
+    name: text('name').notNull(),
+    contact: text('contact'),
+    address: text('address'),
+    address2: text('address2'),
+    city: text('city'),
+    state: text('state'),
+    zip: text('zip'),
+    homePhone: text('home_phone'),
+    workPhone: text('work_phone'),
+    cellPhone: text('cell_phone'),
+    email: text('email'),
+    mailAddress: text('mail_address'),
+    mailCity: text('mail_city'),
+    mailState: text('mail_state'),
+    mailZip: text('mail_zip'),
+    sourceId: integer('source_id').references(() => sources.id, { onDelete: 'restrict' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('customers_customer_no_key').on(t.customerNo),
+    index('customers_name_idx').on(t.name),
+    index('customers_source_id_idx').on(t.sourceId),
+    index('customers_city_idx').on(t.city),
+  ],
+)
+
+export type Customer = typeof customers.$inferSelect
+export type NewCustomer = typeof customers.$inferInsert

@@ -1,0 +1,35 @@
+import { relations } from 'drizzle-orm'
+import { customerItems } from './catalog.js'
+import { customers } from './customers.js'
+import { sources } from './sources.js'
+import { workOrderItems, workOrderStatusHistory, workOrders } from './work-orders.js'
+
+export const sourcesRelations = relations(sources, ({ many }) => ({
+  customers: many(customers),
+}))
+
+export const customersRelations = relations(customers, ({ one, many }) => ({
+  source: one(sources, { fields: [customers.sourceId], references: [sources.id] }),
+  items: many(customerItems),
+  workOrders: many(workOrders),
+}))
+
+export const customerItemsRelations = relations(customerItems, ({ one }) => ({
+  customer: one(customers, { fields: [customerItems.customerId], references: [customers.id] }),
+}))
+
+export const workOrdersRelations = relations(workOrders, ({ one, many }) => ({
+  customer: one(customers, { fields: [workOrders.customerId], references: [customers.id] }),
+  shipTo: one(sources, { fields: [workOrders.shipToSourceId], references: [sources.id] }),
+  items: many(workOrderItems),
+  statusHistory: many(workOrderStatusHistory),
+}))
+
+export const workOrderItemsRelations = relations(workOrderItems, ({ one }) => ({
+  workOrder: one(workOrders, { fields: [workOrderItems.workOrderId], references: [workOrders.id] }),
+  catalogItem: one(customerItems, { fields: [workOrderItems.catalogItemId], references: [customerItems.id] }),
+}))
+
+export const workOrderStatusHistoryRelations = relations(workOrderStatusHistory, ({ one }) => ({
+  workOrder: one(workOrders, { fields: [workOrderStatusHistory.workOrderId], references: [workOrders.id] }),
+}))

@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm'
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+import { customerItems } from './catalog.js'
+import { id, timestamps } from './columns.js'
+import { customers } from './customers.js'
+import { sources } from './sources.js'
+
+/** Explicit status (the legacy system inferred it from dates); transitions are validated by the service. */
+export const workOrderStatus = pgEnum('work_order_status', [
+  'received',
+  'queued',
+  'in_progress',
+  'cleaned',
+  'treated',
+  'packaged',
+  'completed',
+  'cancelled',
+])
+export const quoteStatus = pgEnum('quote_status', ['pending', 'approved', 'declined'])
+export const storageTime = pgEnum('storage_time', ['seasonal', 'temporary'])
+export const returnStatus = pgEnum('return_status', ['ship', 'deliver', 'pickup', 'rehang', 'unknown'])
+
+export const workOrderNumberSeq = pgSequence('work_order_number_seq', { startWith: 1 })
+
+export const workOrders = pgTable(
+  'work_orders',
+  {
+    id: id(),
+    workOrderNo: integer('work_order_no').notNull().default(sql`nextval('work_order_number_seq')`),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
+    name: text('name'),
+    status: workOrderStatus('status').notNull().default('received'),
+    quoteStatus: quoteStatus('quote_status'),
+    dateIn: date('date_in', { mode: 'string' }).notNull().defaultNow(),
+    dateRequired: date('date_required', { mode: 'string' }),
+    dateCleaned: date('date_cleaned', { mode: 'string' }),
+    dateTreated: date('date_treated', { mode: 'string' }),
+    datePackaged: date('date_packaged', { mode: 'string' }),
+    dateCompleted: date('date_completed', { mode: 'string' }),
+    rush: boolean('rush').notNull().default(false),
+    firmRush: boolean('firm_rush').notNull().default(false),
+    isCushion: boolean('is_cushion').notNull().default(false),
+    storageTime: storageTime('storage_time'),
+    rackLocation: text('rack_location'),
+    specialInstructions: text('special_instructions'),
+    repairsNeeded: boolean('repairs_needed').notNull().default(false),
+    returnStatus: returnStatus('return_status'),
+    returnTo: text('return_to'),
+    shipToSourceId: integer('ship_to_source_id').references(() => sources.id, { onDelete: 'set null' }),
+    queuePosition: integer('queue_position'),
+    finalLocation: text('final_location'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('work_orders_work_order_no_key').on(t.workOrderNo),
+    index('work_orders_customer_id_idx').on(t.customerId),
+    index('work_orders_status_idx').on(t.status),
+    index('work_orders_date_in_idx').on(t.dateIn),
+    index('work_orders_date_completed_idx').on(t.dateCompleted),
+    index('work_orders_ship_to_source_id_idx').on(t.shipToSourceId),
+    index('work_orders_queue_idx').on(t.status, t.queuePosition),
+  ],
+)
+
+export const workOrderItems = pgTable(
+  'work_order_items',
+  {
+    id: id(),
+    workOrderId: integer('work_order_id')
+      .notNull()
+      .references(() => workOrders.id, { onDelete: 'cascade' }),
+    catalogItemId: integer('catalog_item_id').references(() => customerItems.id, { onDelete: 'set null' }),
+    description: text('description').notNull(),
+    material: text('material'),
+    quantity: integer('quantity').notNull().default(1),
+    condition: text('condition'),
+    color: text('color'),
+    sizeText: text('size_text'),
+    // Parsed from sizeText when written, so analytics never parse at read time; null for sails (weights).
+    squareFeet: numeric('square_feet', { precision: 10, scale: 2, mode: 'number' }),
+    unitPrice: numeric('unit_price', { precision: 10, scale: 2, mode: 'number' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('work_order_items_work_order_id_idx').on(t.workOrderId),
+    index('work_order_items_catalog_item_id_idx').on(t.catalogItemId),
+    check('work_order_items_quantity_positive', sql`${t.quantity} > 0`),
+    check('work_order_items_unit_price_nonnegative', sql`${t.unitPrice} >= 0`),
+  ],
+)
+
+/** Every status change: who, when, from, to (the legacy system kept no trail). */
+export const workOrderStatusHistory = pgTable(
+  'work_order_status_history',
+  {
+    id: id(),
+    workOrderId: integer('work_order_id')
+      .notNull()
+      .references(() => workOrders.id, { onDelete: 'cascade' }),
+    fromStatus: workOrderStatus('from_status'),
+    toStatus: workOrderStatus('to_status').notNull(),
+    // The users table arrives with authentication; the foreign key is added by that migration.
+    changedBy: integer('changed_by'),
+    note: text('note'),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('work_order_status_history_work_order_idx').on(t.workOrderId, t.changedAt)],
+)
+
+export type WorkOrder = typeof workOrders.$inferSelect
+export type NewWorkOrder = typeof workOrders.$inferInsert
+export type WorkOrderItem = typeof workOrderItems.$inferSelect
+export type NewWorkOrderItem = typeof workOrderItems.$inferInsert
+export type WorkOrderStatus = (typeof workOrderStatus.enumValues)[number]

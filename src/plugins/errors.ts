@@ -1,0 +1,99 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { isConnectionError } from '../db/errors.js'
+import { AppError, type ErrorCode, ErrorCodes } from '../errors.js'
+
+const RETRY_AFTER_SECONDS = '5'
+
+/** Fastify's own client errors, mapped to our stable codes. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_VALIDATION: ErrorCodes.validation,
+  FST_ERR_CTP_BODY_TOO_LARGE: ErrorCodes.bodyTooLarge,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ErrorCodes.unsupportedMediaType,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ErrorCodes.validation,
+  FST_ERR_CTP_EMPTY_JSON_BODY: ErrorCodes.invalidJson,
+  FST_ERR_CTP_INVALID_JSON_BODY: ErrorCodes.invalidJson,
+}
+
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  statusCode: number,
+  code: ErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+) {
+  const error =
+    reply.raw.statusMessage && statusCode === reply.statusCode ? reply.raw.statusMessage : undefined
+  return reply
+    .code(statusCode)
+    .headers(headers)
+    .send({ statusCode, code, error: error ?? httpReason(statusCode), message, requestId: request.id })
+}
+
+function httpReason(statusCode: number): string {
+  return (
+    {
+      400: 'Bad Request',
+      401: 'Unauthorized',
+      403: 'Forbidden',
+      404: 'Not Found',
+      405: 'Method Not Allowed',
+      409: 'Conflict',
+      413: 'Payload Too Large',
+      415: 'Unsupported Media Type',
+      422: 'Unprocessable Entity',
+      423: 'Locked',
+      429: 'Too Many Requests',
+      500: 'Internal Server Error',
+      503: 'Service Unavailable',
+    }[statusCode] ?? (statusCode >= 500 ? 'Internal Server Error' : 'Bad Request')
+  )
+}
+
+/**
+ * The one error handler: 4xx bodies carry a stable code and a clear message; database outages are
+ * 503 + Retry-After; any other 5xx says only "Internal Server Error" while the log keeps the detail.
+ */
+export default fp(
+  async (app) => {
+    app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+      if (err instanceof AppError) {
+        if (err.statusCode >= 500) request.log.error({ err }, err.message)
+        return send(reply, request, err.statusCode, err.code, err.message, err.headers)
+      }
+      if (isConnectionError(err)) {
+        request.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable')
+        return send(
+          reply,
+          request,
+          503,
+          ErrorCodes.databaseUnavailable,
+          'The database is unavailable; try again shortly',
+          {
+            'retry-after': RETRY_AFTER_SECONDS,
+          },
+        )
+      }
+      const status = err.statusCode ?? 500
+      if (status >= 400 && status < 500) {
+        const code =
+          FASTIFY_CODES[err.code] ?? (err instanceof SyntaxError ? ErrorCodes.invalidJson : 'bad_request')
+        return send(reply, request, status, code, err.message)
+      }
+      request.log.error({ err }, 'unhandled error')
+      return send(reply, request, 500, ErrorCodes.internal, 'Internal Server Error')
+    })
+
+    app.setNotFoundHandler((request, reply) =>
+      send(
+        reply,
+        request,
+        404,
+        ErrorCodes.routeNotFound,
+        `Route ${request.method} ${request.url.split('?')[0]} not found`,
+      ),
+    )
+  },
+  { name: 'errors' },
+)
