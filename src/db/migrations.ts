@@ -49,12 +49,15 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     previous = entry.when
     const upText = readFileSync(path.join(dir, `${entry.tag}.sql`), 'utf8')
     const downFile = path.join(dir, 'down', `${entry.tag}.sql`)
+    const up = splitStatements(upText)
+    const down = existsSync(downFile) ? splitStatements(readFileSync(downFile, 'utf8')) : null
     return {
       tag: entry.tag,
       when: entry.when,
       hash: createHash('sha256').update(upText).digest('hex'),
-      up: splitStatements(upText),
-      down: existsSync(downFile) ? splitStatements(readFileSync(downFile, 'utf8')) : null,
+      up,
+      // A down script that is still only the template (comments) cannot revert a real migration.
+      down: down && (down.length > 0 || up.length === 0) ? down : null,
     }
   })
 }
