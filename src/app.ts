@@ -7,6 +7,7 @@ import { loggerOptions } from './logger.js'
 import configPlugin from './plugins/config.js'
 import databasePlugin from './plugins/database.js'
 import errorsPlugin from './plugins/errors.js'
+import gracefulClosePlugin from './plugins/graceful-close.js'
 import openapiPlugin from './plugins/openapi.js'
 import requestLogPlugin from './plugins/request-log.js'
 import securityPlugin from './plugins/security.js'
@@ -34,7 +35,7 @@ export async function buildApp({ config, logger, database }: BuildAppOptions) {
     // Longer than the load balancer's 60 s idle timeout, so it never reuses a socket we just closed.
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
-    requestIdHeader: 'x-request-id',
+    requestIdHeader: false, // genReqId reads x-request-id itself, so a hostile value is replaced
     genReqId: (req) => {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
@@ -44,6 +45,7 @@ export async function buildApp({ config, logger, database }: BuildAppOptions) {
 
   await app.register(configPlugin, { config })
   await app.register(errorsPlugin)
+  await app.register(gracefulClosePlugin)
   await app.register(requestLogPlugin)
   await app.register(securityPlugin)
   await app.register(openapiPlugin)

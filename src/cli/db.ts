@@ -3,7 +3,7 @@ import path from 'node:path'
 import { ConfigError, type DatabaseConfig, loadConfig } from '../config.js'
 import { type Database, openDatabase } from '../db/index.js'
 import { MigrationFilesError } from '../db/migrations.js'
-import { type DowngradeTarget, MigrationError, type UpgradeTarget, createMigrator } from '../db/migrator.js'
+import { createMigrator, type DowngradeTarget, MigrationError, type UpgradeTarget } from '../db/migrator.js'
 import { createRevision } from './revision.js'
 
 const USAGE = `Usage: npm run db -- <prod|test> <command>
@@ -28,7 +28,10 @@ function targetDatabase(env: string): DatabaseConfig {
   if (env === 'test') {
     const url = process.env.TEST_DATABASE_URL
     if (!url) return { kind: 'embedded', dataDir: path.join(config.dataDir, 'test-db') }
-    return { ...loadConfig({ ...process.env, DATABASE_URL: url }).database, kind: 'postgres' } as DatabaseConfig
+    return {
+      ...loadConfig({ ...process.env, DATABASE_URL: url }).database,
+      kind: 'postgres',
+    } as DatabaseConfig
   }
   throw new UsageError(`unknown database "${env}": use prod or test`)
 }
@@ -59,7 +62,8 @@ async function run(env: string, command: string | undefined, args: string[]): Pr
   if (command === 'revision') {
     const nameIndex = args.indexOf('-m')
     const name = nameIndex >= 0 ? args[nameIndex + 1] : undefined
-    if (!name || !/^[a-z0-9_]+$/i.test(name)) throw new UsageError('revision needs -m <name> (letters, digits, _)')
+    if (!name || !/^[a-z0-9_]+$/i.test(name))
+      throw new UsageError('revision needs -m <name> (letters, digits, _)')
     const { tag, empty } = createRevision(name)
     console.log(`created drizzle/${tag}.sql${empty ? ' (empty: no schema change found)' : ''}`)
     console.log(`created drizzle/down/${tag}.sql: write the statements that revert it`)
@@ -69,7 +73,8 @@ async function run(env: string, command: string | undefined, args: string[]): Pr
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command')
   }
   const cfg = targetDatabase(env)
-  if (cfg.kind === 'embedded' && !existsSync(cfg.dataDir)) console.log(`creating embedded database in ${cfg.dataDir}`)
+  if (cfg.kind === 'embedded' && !existsSync(cfg.dataDir))
+    console.log(`creating embedded database in ${cfg.dataDir}`)
   const database: Database = await openDatabase(cfg, dbLog)
   try {
     console.log(`database: ${database.description}`)
@@ -79,20 +84,28 @@ async function run(env: string, command: string | undefined, args: string[]): Pr
       console.log(applied.length ? `applied ${applied.length}: ${applied.join(', ')}` : 'nothing to apply')
     } else if (command === 'downgrade') {
       const reverted = await migrator.downgrade(parseDowngrade(args[0]))
-      console.log(reverted.length ? `reverted ${reverted.length}: ${reverted.join(', ')}` : 'nothing to revert')
+      console.log(
+        reverted.length ? `reverted ${reverted.length}: ${reverted.join(', ')}` : 'nothing to revert',
+      )
     }
     const { migrations, unknown } = await migrator.status()
-    for (const tag of unknown) console.warn(`warning: ${tag} is applied but not in this build's drizzle/ folder`)
-    for (const m of migrations.filter((x) => x.modified)) console.warn(`warning: ${m.tag} was edited after it was applied`)
+    for (const tag of unknown)
+      console.warn(`warning: ${tag} is applied but not in this build's drizzle/ folder`)
+    for (const m of migrations.filter((x) => x.modified))
+      console.warn(`warning: ${m.tag} was edited after it was applied`)
     if (command === 'history') {
       for (const m of migrations) {
-        console.log(`${m.applied ? '[x]' : '[ ]'} ${m.tag}${m.appliedAt ? `  applied ${m.appliedAt.toISOString()}` : ''}`)
+        console.log(
+          `${m.applied ? '[x]' : '[ ]'} ${m.tag}${m.appliedAt ? `  applied ${m.appliedAt.toISOString()}` : ''}`,
+        )
       }
     }
     const applied = migrations.filter((m) => m.applied)
     const current = applied.at(-1)
     const pending = migrations.length - applied.length
-    console.log(`current: ${current ? current.tag : '(base)'}${pending === 0 ? ' (head)' : ` (${pending} pending)`}`)
+    console.log(
+      `current: ${current ? current.tag : '(base)'}${pending === 0 ? ' (head)' : ` (${pending} pending)`}`,
+    )
   } finally {
     await database.close()
   }

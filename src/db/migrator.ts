@@ -2,7 +2,7 @@ import { loadMigrations, type Migration } from './migrations.js'
 import type { Database, SqlSession } from './types.js'
 
 /** Arbitrary but fixed: every instance and the CLI contend for the same key. */
-const MIGRATION_LOCK_KEY = 7_325_019_001
+export const MIGRATION_LOCK_KEY = 7_325_019_001
 
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
   tag text PRIMARY KEY,

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig, redactUrl } from '../src/config.js'
+
+describe('configuration', () => {
+  it('uses documented defaults and the embedded database when no database is configured', () => {
+    const config = loadConfig({})
+    expect(config.port).toBe(8080)
+    expect(config.database.kind).toBe('embedded')
+    expect(config.migrateOnStart).toBe(true)
+    expect(config.slowRequestMs).toBe(1000)
+    expect(config.trustProxy).toEqual([])
+  })
+
+  it('names the variable when a value is invalid', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError)
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/)
+    expect(() => loadConfig({ DB_POOL_MAX: '0' })).toThrow(/DB_POOL_MAX/)
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/)
+  })
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.kind).toBe('embedded')
+  })
+
+  it('rejects a DATABASE_URL that is not a postgres URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(/DATABASE_URL/)
+  })
+
+  it('does not migrate a server database at start unless told to', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@h/d' }).migrateOnStart).toBe(false)
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@h/d', MIGRATE_ON_START: 'true' }).migrateOnStart).toBe(
+      true,
+    )
+    expect(loadConfig({ MIGRATE_ON_START: 'false' }).migrateOnStart).toBe(false)
+  })
+
+  it("builds the database URL from Elastic Beanstalk's RDS_* variables, escaping the password", () => {
+    const config = loadConfig({
+      RDS_HOSTNAME: 'db.example.internal',
+      RDS_PORT: '5433',
+      RDS_DB_NAME: 'ebdb',
+      RDS_USERNAME: 'awning',
+      RDS_PASSWORD: 'p@ss/word',
+    })
+    expect(config.database.kind).toBe('postgres')
+    if (config.database.kind !== 'postgres') return
+    expect(config.database.url).toBe('postgres://awning:p%40ss%2Fword@db.example.internal:5433/ebdb')
+    expect(config.database.ssl).toBe('require')
+  })
+
+  it('names the missing RDS variable', () => {
+    expect(() => loadConfig({ RDS_HOSTNAME: 'h', RDS_DB_NAME: 'd', RDS_USERNAME: 'u' })).toThrow(
+      /RDS_PASSWORD/,
+    )
+  })
+
+  it('prefers DATABASE_URL over RDS_* and maps pool settings', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://a@b/c', RDS_HOSTNAME: 'x', DB_POOL_MAX: '25' })
+    expect(config.database).toMatchObject({ kind: 'postgres', url: 'postgres://a@b/c', poolMax: 25 })
+  })
+
+  it('accepts addresses and CIDRs for TRUST_PROXY but never plain true', () => {
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ])
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/)
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/)
+    expect(() => loadConfig({ TRUST_PROXY: '*' })).toThrow(/TRUST_PROXY/)
+  })
+
+  it('requires a CA file for verify-full TLS', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://a@b/c', DB_SSL: 'verify-full' })).toThrow(/DB_SSL_CA/)
+  })
+
+  it('masks the password when a URL is shown', () => {
+    expect(redactUrl('postgres://u:topsecret@h:5432/d')).not.toContain('topsecret')
+    expect(redactUrl('postgres://u:topsecret@h:5432/d')).toContain('u:***@h')
+  })
+})

@@ -1,0 +1,55 @@
+import { Writable } from 'node:stream'
+import { buildApp } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
+import type { Database } from '../../src/db/index.js'
+import { createMigrator } from '../../src/db/migrator.js'
+import { loggerOptions } from '../../src/logger.js'
+import { createTestDatabase, type TestDatabase } from './database.js'
+
+/** Collects the app's JSON log lines in memory. */
+export function logCapture() {
+  const lines: string[] = []
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean))
+      done()
+    },
+  })
+  return {
+    stream,
+    lines,
+    text: () => lines.join('\n'),
+    records: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
+  }
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>
+  logLevel?: string
+  logs?: ReturnType<typeof logCapture>
+}
+
+/**
+ * The production app (same buildApp) on a fresh, migrated test database.
+ * Call close() in afterAll: it closes the app and drops the database.
+ */
+export async function createTestApp(options: TestAppOptions = {}) {
+  const testDb: TestDatabase = await createTestDatabase()
+  const database: Database = await testDb.open()
+  await createMigrator(database).upgrade()
+  const config = loadConfig({ DATA_DIR: testDb.dataDir, MIGRATE_ON_START: 'false', ...options.env })
+  const logger = options.logs
+    ? loggerOptions(options.logLevel ?? 'info', options.logs.stream)
+    : { level: options.logLevel ?? 'silent' }
+  const app = await buildApp({ config, database, logger })
+  return {
+    app,
+    database,
+    testDb,
+    async close() {
+      await app.close()
+      await database.close()
+      await testDb.dispose()
+    },
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { type DatabaseConfig, loadConfig } from '../../src/config.js'
+import { type Database, openDatabase } from '../../src/db/index.js'
+
+export const onPostgres = !!process.env.TEST_DATABASE_URL
+
+export const quietLog = { warn() {}, error() {} }
+
+export function tempDir(prefix = 'awning-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix))
+}
+
+export interface TestDatabase {
+  config: DatabaseConfig
+  /** DATABASE_URL for a child process, or undefined for the embedded database in dataDir. */
+  url: string | undefined
+  dataDir: string
+  open(): Promise<Database>
+  dispose(): Promise<void>
+}
+
+/**
+ * A fresh, empty database for one test file: a new database on the TEST_DATABASE_URL server,
+ * or embedded PGlite in a new temp directory.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = tempDir()
+  const serverUrl = process.env.TEST_DATABASE_URL
+  if (!serverUrl) {
+    return {
+      config: { kind: 'embedded', dataDir },
+      url: undefined,
+      dataDir,
+      open: () => openDatabase({ kind: 'embedded', dataDir }, quietLog),
+      async dispose() {
+        rmSync(dataDir, { recursive: true, force: true })
+      },
+    }
+  }
+  const name = `awning_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const config = loadConfig({ DATABASE_URL: url.toString(), DB_POOL_MAX: '20' }).database
+  return {
+    config,
+    url: url.toString(),
+    dataDir,
+    open: () => openDatabase(config, quietLog),
+    async dispose() {
+      const client = new pg.Client({ connectionString: serverUrl })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

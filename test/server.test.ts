@@ -1,0 +1,79 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ROOT, runTs } from './helpers/cli.js'
+import { tempDir } from './helpers/database.js'
+import { freePort } from './helpers/net.js'
+
+function startServer(env: Record<string, string>) {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }
+  delete childEnv.DATABASE_URL
+  delete childEnv.TEST_DATABASE_URL
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server.ts')], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (d) => {
+    output += d
+  })
+  child.stderr?.on('data', (d) => {
+    output += d
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, exited, output: () => output }
+}
+
+async function waitForHealth(port: number, timeoutMs = 60_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      return await fetch(`http://127.0.0.1:${port}/health`)
+    } catch (err) {
+      if (Date.now() > deadline) throw err
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+}
+
+describe('the server process on the embedded database', () => {
+  const children: ChildProcess[] = []
+  afterAll(() => {
+    for (const c of children) c.kill('SIGKILL')
+  })
+
+  it('starts migrated, answers /health 200, refuses a second process on its DATA_DIR, and exits cleanly on SIGTERM', async () => {
+    const dataDir = tempDir()
+    const port = await freePort()
+    const server = startServer({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' })
+    children.push(server.child)
+
+    const res = await waitForHealth(port)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ status: 'healthy', database: 'connected' })
+    expect(server.output()).toContain(`/docs`)
+
+    const second = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir })
+    children.push(second.child)
+    expect(await second.exited).not.toBe(0)
+    expect(second.output()).toMatch(/in use by another process/)
+
+    const started = Date.now()
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(server.output()).toContain('shutting down')
+
+    // The lock was released: the db command can open the same directory now.
+    const current = await runTs('src/cli/db.ts', ['prod', 'current'], { DATA_DIR: dataDir })
+    expect(current.stdout).toMatch(/current: \S+ \(head\)/)
+  })
+
+  it('fails fast naming the bad variable', async () => {
+    const server = startServer({ PORT: 'not-a-port', DATA_DIR: tempDir() })
+    children.push(server.child)
+    expect(await server.exited).toBe(78)
+    expect(server.output()).toMatch(/PORT/)
+  })
+})
