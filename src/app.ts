@@ -4,14 +4,19 @@ import Fastify, { type FastifyServerOptions, LogController } from 'fastify'
 import type { Config } from './config.js'
 import type { Database } from './db/index.js'
 import { loggerOptions } from './logger.js'
+import authPlugin from './plugins/auth.js'
 import configPlugin from './plugins/config.js'
 import databasePlugin from './plugins/database.js'
 import errorsPlugin from './plugins/errors.js'
+import firstAdminPlugin from './plugins/first-admin.js'
 import gracefulClosePlugin from './plugins/graceful-close.js'
 import openapiPlugin from './plugins/openapi.js'
+import rateLimitPlugin from './plugins/rate-limit.js'
 import requestLogPlugin from './plugins/request-log.js'
 import securityPlugin from './plugins/security.js'
+import authRoutes from './routes/auth.js'
 import healthRoutes from './routes/health.js'
+import userRoutes from './routes/users.js'
 
 export interface BuildAppOptions {
   config: Config
@@ -48,10 +53,16 @@ export async function buildApp({ config, logger, database }: BuildAppOptions) {
   await app.register(gracefulClosePlugin)
   await app.register(requestLogPlugin)
   await app.register(securityPlugin)
-  await app.register(openapiPlugin)
   await app.register(databasePlugin, database ? { database } : {})
+  // Before any route: every route, the docs' included, must pass its access check.
+  await app.register(authPlugin)
+  await app.register(rateLimitPlugin)
+  await app.register(firstAdminPlugin)
+  await app.register(openapiPlugin)
 
   await app.register(healthRoutes)
+  await app.register(authRoutes)
+  await app.register(userRoutes)
 
   return app
 }

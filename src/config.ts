@@ -89,6 +89,51 @@ export const EnvSchema = Type.Object({
     default: 9000,
     description: 'Drain time on SIGTERM',
   }),
+  SECRET_KEY: Type.Optional(
+    Type.String({
+      minLength: 32,
+      description: 'Keys token digests; required with a server database (32+ chars)',
+    }),
+  ),
+  SECRET_KEY_PREVIOUS: Type.Optional(
+    Type.String({ minLength: 32, description: 'The key being rotated out' }),
+  ),
+  CRON_SECRET: Type.Optional(
+    Type.String({ minLength: 16, description: 'X-Cron-Secret for /ml/cron/*; no default' }),
+  ),
+  COOKIE_SECURE: Type.Boolean({
+    default: true,
+    description: 'Secure + __Host- session cookie (browsers allow it on localhost)',
+  }),
+  SESSION_IDLE_TIMEOUT_S: Type.Integer({
+    minimum: 60,
+    default: 28800,
+    description: 'Session ends after this idle time',
+  }),
+  SESSION_MAX_AGE_S: Type.Integer({
+    minimum: 60,
+    default: 2592000,
+    description: 'Session ends this long after login',
+  }),
+  LOGIN_RATE_LIMIT_PER_MIN: Type.Integer({
+    minimum: 1,
+    default: 30,
+    description: 'Login attempts per IP per minute',
+  }),
+  ALLOWED_ORIGINS: Type.String({
+    default: '',
+    description: 'Extra origins allowed to send cookie-authenticated writes',
+  }),
+  INVITE_TTL_DAYS: Type.Integer({
+    minimum: 1,
+    maximum: 90,
+    default: 7,
+    description: 'Default invite lifetime',
+  }),
+  DEMO: Type.Boolean({
+    default: false,
+    description: 'On an empty database, create a demo admin and print its password',
+  }),
 })
 
 export type Env = Static<typeof EnvSchema>
@@ -107,6 +152,19 @@ export type DatabaseConfig =
       applicationName: string
     }
 
+export interface AuthConfig {
+  /** Undefined only for the embedded database, where a key is generated and kept in DATA_DIR. */
+  secretKey: string | undefined
+  previousSecretKey: string | undefined
+  cronSecret: string | undefined
+  cookieSecure: boolean
+  sessionIdleS: number
+  sessionMaxAgeS: number
+  loginRateLimitPerMin: number
+  allowedOrigins: string[]
+  inviteTtlDays: number
+}
+
 export interface Config {
   port: number
   host: string
@@ -119,6 +177,8 @@ export interface Config {
   requestTimeoutMs: number
   bodyLimitBytes: number
   shutdownGraceMs: number
+  auth: AuthConfig
+  demo: boolean
 }
 
 export class ConfigError extends Error {
@@ -127,11 +187,22 @@ export class ConfigError extends Error {
 
 const APPLICATION_NAME = 'awning-management-system'
 
-/** Reads and validates the environment; throws ConfigError naming the offending variable. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Reads and validates the environment; throws ConfigError naming the offending variable.
+ * Commands that never touch tokens (migrations) pass requireSecretKey: false.
+ */
+export function loadConfig(
+  source: NodeJS.ProcessEnv = process.env,
+  options: { requireSecretKey?: boolean } = {},
+): Config {
   const env = parseEnv(source)
   const dataDir = path.resolve(env.DATA_DIR)
   const database = databaseConfig(env, dataDir)
+  if (database.kind === 'postgres' && !env.SECRET_KEY && options.requireSecretKey !== false) {
+    throw new ConfigError(
+      'Invalid configuration: SECRET_KEY is required with a server database (32+ random characters)',
+    )
+  }
   return {
     port: env.PORT,
     host: env.HOST,
@@ -144,7 +215,35 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    auth: {
+      secretKey: env.SECRET_KEY,
+      previousSecretKey: env.SECRET_KEY_PREVIOUS,
+      cronSecret: env.CRON_SECRET,
+      cookieSecure: env.COOKIE_SECURE,
+      sessionIdleS: env.SESSION_IDLE_TIMEOUT_S,
+      sessionMaxAgeS: env.SESSION_MAX_AGE_S,
+      loginRateLimitPerMin: env.LOGIN_RATE_LIMIT_PER_MIN,
+      allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS),
+      inviteTtlDays: env.INVITE_TTL_DAYS,
+    },
+    demo: env.DEMO,
   }
+}
+
+function parseOrigins(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      try {
+        return new URL(origin).origin
+      } catch {
+        throw new ConfigError(
+          `Invalid configuration: ALLOWED_ORIGINS entry "${origin}" is not an origin like https://host`,
+        )
+      }
+    })
 }
 
 function parseEnv(source: NodeJS.ProcessEnv): Env {

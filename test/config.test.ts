@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig, redactUrl } from '../src/config.js'
+import { ConfigError, loadConfig as load, redactUrl } from '../src/config.js'
+
+const KEY = 'k'.repeat(40)
+/** Every config here gets a SECRET_KEY unless the test is about it. */
+const loadConfig = (env: Record<string, string>) => load({ SECRET_KEY: KEY, ...env })
 
 describe('configuration', () => {
   it('uses documented defaults and the embedded database when no database is configured', () => {
@@ -72,6 +76,27 @@ describe('configuration', () => {
 
   it('requires a CA file for verify-full TLS', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://a@b/c', DB_SSL: 'verify-full' })).toThrow(/DB_SSL_CA/)
+  })
+
+  it('requires SECRET_KEY with a server database, but not for the embedded one or for migrations', () => {
+    expect(() => load({ DATABASE_URL: 'postgres://a@b/c' })).toThrow(/SECRET_KEY/)
+    expect(load({}).auth.secretKey).toBeUndefined()
+    expect(load({ DATABASE_URL: 'postgres://a@b/c' }, { requireSecretKey: false }).database.kind).toBe(
+      'postgres',
+    )
+    expect(() => load({ SECRET_KEY: 'short' })).toThrow(/SECRET_KEY/)
+  })
+
+  it('has no default cron secret and refuses a short one', () => {
+    expect(load({}).auth.cronSecret).toBeUndefined()
+    expect(() => load({ CRON_SECRET: 'abc' })).toThrow(/CRON_SECRET/)
+  })
+
+  it('validates ALLOWED_ORIGINS', () => {
+    expect(
+      load({ ALLOWED_ORIGINS: 'https://shop.example.com/, http://localhost:3000' }).auth.allowedOrigins,
+    ).toEqual(['https://shop.example.com', 'http://localhost:3000'])
+    expect(() => load({ ALLOWED_ORIGINS: 'not a url' })).toThrow(/ALLOWED_ORIGINS/)
   })
 
   it('masks the password when a URL is shown', () => {

@@ -11,16 +11,17 @@ describe('the error handler', () => {
     ctx.app.post(
       '/echo',
       {
+        config: { access: 'public' },
         schema: {
           body: Type.Object({ name: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
         },
       },
       async (req) => req.body,
     )
-    ctx.app.get('/boom', async () => {
+    ctx.app.get('/boom', { config: { access: 'public' } }, async () => {
       throw new Error('password=hunter2 at /srv/app/secret.ts:42')
     })
-    ctx.app.get('/conflict', async () => {
+    ctx.app.get('/conflict', { config: { access: 'public' } }, async () => {
       throw new AppError(409, 'work_order.invalid_transition', 'A completed order cannot be cleaned')
     })
   })

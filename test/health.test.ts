@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import { createTestApp } from './helpers/app.js'
+import { TEST_SECRET_KEY } from './helpers/database.js'
 
 describe('GET /health', () => {
   let ctx: Awaited<ReturnType<typeof createTestApp>>
@@ -40,13 +41,14 @@ describe('GET /health with the database down', () => {
   // A server database on a port where nothing listens: connecting is refused at once.
   const config = loadConfig({
     DATABASE_URL: 'postgres://awning:pw@127.0.0.1:1/awning',
+    SECRET_KEY: TEST_SECRET_KEY,
     DB_CONNECT_TIMEOUT_MS: '500',
     LOG_LEVEL: 'silent',
   })
   let app: Awaited<ReturnType<typeof buildApp>>
   beforeAll(async () => {
     app = await buildApp({ config, logger: { level: 'silent' } })
-    app.get('/probe-query', async () => {
+    app.get('/probe-query', { config: { access: 'public' } }, async () => {
       await app.db.execute(sql`select 1`)
       return { ok: true }
     })
@@ -81,6 +83,7 @@ describe('GET /health when the database accepts connections but never answers', 
     const { port } = server.address() as AddressInfo
     const config = loadConfig({
       DATABASE_URL: `postgres://u@127.0.0.1:${port}/d`,
+      SECRET_KEY: TEST_SECRET_KEY,
       DB_CONNECT_TIMEOUT_MS: '4000',
     })
     app = await buildApp({ config, logger: { level: 'silent' } })

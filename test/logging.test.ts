@@ -3,17 +3,18 @@ import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import { loggerOptions } from '../src/logger.js'
 import { createTestApp, logCapture } from './helpers/app.js'
+import { TEST_SECRET_KEY } from './helpers/database.js'
 
 describe('request logging', () => {
   const logs = logCapture()
   let ctx: Awaited<ReturnType<typeof createTestApp>>
   beforeAll(async () => {
     ctx = await createTestApp({ logs, env: { SLOW_REQUEST_MS: '50' } })
-    ctx.app.post('/login-like', async (req) => {
+    ctx.app.post('/login-like', { config: { access: 'public' } }, async (req) => {
       req.log.info({ body: req.body }, 'handling')
       return { ok: true }
     })
-    ctx.app.get('/slow', async () => {
+    ctx.app.get('/slow', { config: { access: 'public' } }, async () => {
       await new Promise((r) => setTimeout(r, 120))
       return { ok: true }
     })
@@ -79,6 +80,7 @@ describe('database URL in logs', () => {
     const logs = logCapture()
     const config = loadConfig({
       DATABASE_URL: 'postgres://awning:pw-db-secret-333@127.0.0.1:1/awning',
+      SECRET_KEY: TEST_SECRET_KEY,
       DB_CONNECT_TIMEOUT_MS: '300',
     })
     const app = await buildApp({ config, logger: loggerOptions('debug', logs.stream) })

@@ -7,7 +7,7 @@ describe('graceful shutdown', () => {
   let base: string
   beforeAll(async () => {
     ctx = await createTestApp()
-    ctx.app.get('/slow', async () => {
+    ctx.app.get('/slow', { config: { access: 'public' } }, async () => {
       await new Promise((r) => setTimeout(r, 600))
       return { finished: true }
     })

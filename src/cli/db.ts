@@ -23,7 +23,7 @@ test uses TEST_DATABASE_URL (an embedded database in DATA_DIR/test-db when unset
 class UsageError extends Error {}
 
 function targetDatabase(env: string): DatabaseConfig {
-  const config = loadConfig(process.env)
+  const config = loadConfig(process.env, { requireSecretKey: false })
   if (env === 'prod') return config.database
   if (env === 'test') {
     const url = process.env.TEST_DATABASE_URL

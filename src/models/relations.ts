@@ -2,6 +2,7 @@ import { relations } from 'drizzle-orm'
 import { customerItems } from './catalog.js'
 import { customers } from './customers.js'
 import { sources } from './sources.js'
+import { sessions, users } from './users.js'
 import { workOrderItems, workOrderStatusHistory, workOrders } from './work-orders.js'
 
 export const sourcesRelations = relations(sources, ({ many }) => ({
@@ -32,4 +33,13 @@ export const workOrderItemsRelations = relations(workOrderItems, ({ one }) => ({
 
 export const workOrderStatusHistoryRelations = relations(workOrderStatusHistory, ({ one }) => ({
   workOrder: one(workOrders, { fields: [workOrderStatusHistory.workOrderId], references: [workOrders.id] }),
+  changedByUser: one(users, { fields: [workOrderStatusHistory.changedBy], references: [users.id] }),
+}))
+
+export const usersRelations = relations(users, ({ many }) => ({
+  sessions: many(sessions),
+}))
+
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
 }))

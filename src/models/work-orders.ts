@@ -17,6 +17,7 @@ import { customerItems } from './catalog.js'
 import { id, timestamps } from './columns.js'
 import { customers } from './customers.js'
 import { sources } from './sources.js'
+import { users } from './users.js'
 
 /** Explicit status (the legacy system inferred it from dates); transitions are validated by the service. */
 export const workOrderStatus = pgEnum('work_order_status', [
@@ -114,8 +115,7 @@ export const workOrderStatusHistory = pgTable(
       .references(() => workOrders.id, { onDelete: 'cascade' }),
     fromStatus: workOrderStatus('from_status'),
     toStatus: workOrderStatus('to_status').notNull(),
-    // The users table arrives with authentication; the foreign key is added by that migration.
-    changedBy: integer('changed_by'),
+    changedBy: integer('changed_by').references(() => users.id, { onDelete: 'set null' }),
     note: text('note'),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },

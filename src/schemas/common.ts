@@ -10,3 +10,14 @@ export const ErrorResponse = Type.Object(
   },
   { $id: 'ErrorResponse', title: 'Error' },
 )
+
+/** Reference to the shared error schema, for response maps. */
+export const ErrorRef = Type.Unsafe<{ statusCode: number; code: string; error: string; message: string }>({
+  $ref: 'ErrorResponse#',
+})
+
+/** A timestamp: Date in TypeScript, an ISO 8601 string on the wire. */
+export const DateTime = Type.Unsafe<Date>({ type: 'string', format: 'date-time' })
+export const NullableDateTime = Type.Unsafe<Date | null>({
+  anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }],
+})

@@ -7,6 +7,9 @@ import { type Database, openDatabase } from '../../src/db/index.js'
 
 export const onPostgres = !!process.env.TEST_DATABASE_URL
 
+/** A SECRET_KEY for configs that name a server database. */
+export const TEST_SECRET_KEY = 'test-secret-key-0123456789-abcdefghijklmnop'
+
 export const quietLog = { warn() {}, error() {} }
 
 export function tempDir(prefix = 'awning-test-'): string {
@@ -47,7 +50,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end()
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  const config = loadConfig({ DATABASE_URL: url.toString(), DB_POOL_MAX: '20' }).database
+  const config = loadConfig({
+    DATABASE_URL: url.toString(),
+    DB_POOL_MAX: '20',
+    SECRET_KEY: TEST_SECRET_KEY,
+  }).database
   return {
     config,
     url: url.toString(),

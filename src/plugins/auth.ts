@@ -1,0 +1,142 @@
+import cookie from '@fastify/cookie'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { type Access, describeAccess } from '../auth/access.js'
+import { AuthErrors } from '../auth/errors.js'
+import { resolveSecretKeys } from '../auth/secret-key.js'
+import { createTokenDigester, secretsEqual } from '../auth/tokens.js'
+import type { Role } from '../models/index.js'
+import { type AuthService, createAuthService } from '../services/auth.js'
+import { createUsersService, type UsersService } from '../services/users.js'
+
+export interface RequestAuth {
+  sessionId: number
+  user: { id: number; username: string; email: string | null; role: Role }
+  via: 'cookie' | 'bearer'
+}
+
+export interface RouteAccess {
+  method: string
+  url: string
+  access: Access
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    authService: AuthService
+    usersService: UsersService
+    /** Every route with its access decision, as registered (the role-matrix test walks it). */
+    routeAccess: RouteAccess[]
+    sessionCookie: { name: string; options: import('@fastify/cookie').CookieSerializeOptions }
+  }
+  interface FastifyRequest {
+    auth: RequestAuth | null
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** Routes registered by @fastify/swagger-ui: the documentation is public. */
+const DOCS_PREFIX = '/docs'
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization
+  if (!header) return undefined
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  return match?.[1]
+}
+
+/**
+ * Authentication (session cookie or bearer token, both server-side sessions), authorization by the route's
+ * declared access, CSRF defence for cookie-authenticated writes, and the cron secret. Registered before
+ * any route, so every route passes through onRoute and must declare `config.access`.
+ */
+export default fp(
+  async (app) => {
+    const { auth: cfg } = app.config
+    const digester = createTokenDigester(resolveSecretKeys(app.config))
+    const timeouts = { idleS: cfg.sessionIdleS, maxAgeS: cfg.sessionMaxAgeS }
+    const cookieName = cfg.cookieSecure ? '__Host-ams_session' : 'ams_session'
+
+    await app.register(cookie)
+    app.decorate('sessionCookie', {
+      name: cookieName,
+      options: {
+        httpOnly: true,
+        secure: cfg.cookieSecure,
+        sameSite: 'lax',
+        path: '/',
+        maxAge: cfg.sessionMaxAgeS,
+      },
+    })
+    app.decorate('routeAccess', [] as RouteAccess[])
+    app.decorateRequest('auth', null)
+
+    app.addHook('onRoute', (route) => {
+      route.config ??= {}
+      const config = route.config as { access?: Access }
+      if (route.url.startsWith(DOCS_PREFIX)) config.access ??= 'public'
+      if (config.access === undefined) {
+        throw new Error(
+          `Route ${route.method} ${route.url} declares no access (config.access): every route must`,
+        )
+      }
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access: config.access })
+      }
+    })
+
+    function sameSite(request: FastifyRequest): boolean {
+      const site = request.headers['sec-fetch-site']
+      if (site) return site === 'same-origin' || site === 'none'
+      const origin = request.headers.origin
+      if (!origin) return false
+      try {
+        const { host, origin: normalized } = new URL(origin)
+        return host === request.host || cfg.allowedOrigins.includes(normalized)
+      } catch {
+        return false
+      }
+    }
+
+    app.decorate('authService', createAuthService({ db: app.db, digester, timeouts }))
+    app.decorate('usersService', createUsersService({ db: app.db, digester, timeouts }))
+
+    async function authenticate(request: FastifyRequest, access: readonly Role[]) {
+      const bearer = bearerToken(request)
+      const cookieToken = request.cookies[cookieName]
+      const token = bearer ?? cookieToken
+      if (!token) throw AuthErrors.required()
+      const via = bearer ? 'bearer' : 'cookie'
+      // Browsers attach cookies to cross-site requests; bearer tokens are never sent implicitly.
+      if (via === 'cookie' && UNSAFE_METHODS.has(request.method) && !sameSite(request))
+        throw AuthErrors.csrf()
+      const session = await app.authService.authenticate(token)
+      if (!session) throw AuthErrors.sessionInvalid()
+      request.auth = { sessionId: session.sessionId, user: session.user, via }
+      if (!access.includes(session.user.role)) throw AuthErrors.forbidden(session.user.role)
+    }
+
+    function checkCron(request: FastifyRequest) {
+      if (!cfg.cronSecret) throw AuthErrors.cronNotConfigured()
+      const given = request.headers['x-cron-secret']
+      if (typeof given !== 'string' || !secretsEqual(given, cfg.cronSecret)) throw AuthErrors.cronInvalid()
+    }
+
+    app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+      const access = request.routeOptions.config.access
+      if (access === undefined) return // no route matched: the 404 handler answers
+      if (access === 'public') {
+        // Login itself is a write: refuse it cross-site so a hostile page cannot sign a browser in.
+        if (UNSAFE_METHODS.has(request.method) && request.headers['sec-fetch-site'] === 'cross-site') {
+          throw AuthErrors.csrf()
+        }
+        return
+      }
+      if (access === 'cron') return checkCron(request)
+      await authenticate(request, access)
+    })
+
+    app.log.debug({ cookie: cookieName, access: describeAccess(['admin']) }, 'auth ready')
+  },
+  { name: 'auth', dependencies: ['config', 'database'] },
+)
