@@ -28,10 +28,7 @@ function targetDatabase(env: string): DatabaseConfig {
   if (env === 'test') {
     const url = process.env.TEST_DATABASE_URL
     if (!url) return { kind: 'embedded', dataDir: path.join(config.dataDir, 'test-db') }
-    return {
-      ...loadConfig({ ...process.env, DATABASE_URL: url }).database,
-      kind: 'postgres',
-    } as DatabaseConfig
+    return loadConfig({ ...process.env, DATABASE_URL: url }, { requireSecretKey: false }).database
   }
   throw new UsageError(`unknown database "${env}": use prod or test`)
 }

@@ -48,7 +48,7 @@ export function createAuthService(deps: { db: Db; digester: TokenDigester; timeo
       }
       const user = await usersRepo.findByUsername(username)
       const valid = await verifyPassword(user?.passwordHash, input.password)
-      if (!valid || !user || !user.active) {
+      if (!valid || !user?.active) {
         const { locked } = await failures.recordFailure(username)
         await audit.record({ ...auditBase, action: 'auth.login_failed', entityId: user?.id })
         if (locked) {

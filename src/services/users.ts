@@ -9,6 +9,35 @@ import { createSessionsRepository, type SessionTimeouts } from '../repositories/
 import { createUsersRepository } from '../repositories/users.js'
 import { normalizeUsername, type RequestContext } from './auth.js'
 
+export interface DirectUser {
+  username: string
+  email?: string | undefined
+  password: string
+  role: Role
+}
+
+/** Creates a user without an invite (the bootstrap command, the demo admin), with the same policy and audit. */
+export async function createUserDirect(db: Db, input: DirectUser) {
+  const username = normalizeUsername(input.username)
+  const problem = passwordProblem(input.password, username)
+  if (problem) throw AuthErrors.weakPassword(problem)
+  const user = await createUsersRepository(db).create({
+    username,
+    email: input.email ?? null,
+    passwordHash: await hashPassword(input.password),
+    role: input.role,
+  })
+  if (!user) throw AuthErrors.usernameTaken()
+  await createAuditRepository(db).record({
+    action: 'user.created',
+    entity: 'user',
+    entityId: user.id,
+    actorUsername: 'cli',
+    summary: { role: user.role },
+  })
+  return user
+}
+
 /** Administration of accounts: invites, role changes, deactivation; every change audited. */
 export function createUsersService(deps: { db: Db; digester: TokenDigester; timeouts: SessionTimeouts }) {
   const { db, digester } = deps
@@ -74,31 +103,7 @@ export function createUsersService(deps: { db: Db; digester: TokenDigester; time
     },
 
     /** For the bootstrap command and the demo admin: no invite needed. */
-    async createDirect(input: {
-      username: string
-      email?: string | undefined
-      password: string
-      role: Role
-    }) {
-      const username = normalizeUsername(input.username)
-      const problem = passwordProblem(input.password, username)
-      if (problem) throw AuthErrors.weakPassword(problem)
-      const user = await usersRepo.create({
-        username,
-        email: input.email ?? null,
-        passwordHash: await hashPassword(input.password),
-        role: input.role,
-      })
-      if (!user) throw AuthErrors.usernameTaken()
-      await audit.record({
-        action: 'user.created',
-        entity: 'user',
-        entityId: user.id,
-        actorUsername: 'cli',
-        summary: { role: user.role },
-      })
-      return user
-    },
+    createDirect: (input: DirectUser) => createUserDirect(db, input),
   }
 }
 

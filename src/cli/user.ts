@@ -1,0 +1,87 @@
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import { loadConfig } from '../config.js'
+import { openDatabase } from '../db/index.js'
+import { createMigrator } from '../db/migrator.js'
+import { AppError } from '../errors.js'
+import type { Role } from '../models/index.js'
+import { createUserDirect } from '../services/users.js'
+
+const USAGE = `Usage: npm run user -- create --username <name> --role <admin|manager|staff> [--email <address>]
+
+The password is read from standard input when it is piped (first line), otherwise asked for twice.
+Uses DATABASE_URL / RDS_* like the server, or the embedded database in DATA_DIR (stop the server first:
+the embedded database admits one process at a time).`
+
+const ROLES: Role[] = ['admin', 'manager', 'staff']
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const rl = createInterface({ input: process.stdin })
+    for await (const line of rl) return line
+    return ''
+  }
+  const ask = (prompt: string) =>
+    new Promise<string>((resolve) => {
+      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true })
+      // Echo nothing while the password is typed.
+      ;(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+        if (s.includes(prompt)) process.stdout.write(prompt)
+      }
+      rl.question(prompt, (answer) => {
+        rl.close()
+        process.stdout.write('\n')
+        resolve(answer)
+      })
+    })
+  const first = await ask('Password: ')
+  const second = await ask('Repeat password: ')
+  if (first !== second) throw new Error('the two passwords differ')
+  return first
+}
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      email: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  })
+  if (
+    values.help ||
+    positionals[0] !== 'create' ||
+    !values.username ||
+    !ROLES.includes(values.role as Role)
+  ) {
+    console.error(USAGE)
+    process.exit(2)
+  }
+  const password = await readPassword()
+  const config = loadConfig(process.env, { requireSecretKey: false })
+  const database = await openDatabase(config.database, {
+    warn: (_o, msg) => console.warn(`warning: ${msg}`),
+    error: (_o, msg) => console.error(`error: ${msg}`),
+  })
+  try {
+    if (config.migrateOnStart) await createMigrator(database).upgrade()
+    const user = await createUserDirect(database.db, {
+      username: values.username,
+      email: values.email,
+      password,
+      role: values.role as Role,
+    })
+    console.log(`created ${user.role} "${user.username}" (id ${user.id})`)
+  } finally {
+    await database.close()
+  }
+}
+
+try {
+  await main()
+} catch (err) {
+  console.error(`error: ${err instanceof AppError ? err.message : (err as Error).message}`)
+  process.exit(1)
+}
