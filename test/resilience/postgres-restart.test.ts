@@ -2,13 +2,14 @@ import { execFileSync, spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/cli.js'
+import { TEST_SECRET_KEY } from '../helpers/database.js'
 import { freePort } from '../helpers/net.js'
 
 const script = path.join(ROOT, 'scripts/pg-throwaway.sh')
 const pgctl = (...args: string[]) => execFileSync(script, args, { encoding: 'utf8' })
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-type Phase = 'before' | 'down' | 'after'
+type Phase = 'before' | 'down' | 'recovering' | 'after'
 const tally = () => ({ 200: 0, 503: 0, 500: 0, other: 0, refused: 0 }) as Record<string, number>
 
 describe('PostgreSQL restarted under load', () => {
@@ -42,6 +43,7 @@ describe('PostgreSQL restarted under load', () => {
           PORT: String(port),
           LOG_LEVEL: 'warn',
           DB_CONNECT_TIMEOUT_MS: '1000',
+          SECRET_KEY: TEST_SECRET_KEY,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -55,7 +57,7 @@ describe('PostgreSQL restarted under load', () => {
     server.on('exit', (code) => {
       exitCode = code
     })
-    for (let i = 0; i < 300 && !output.includes('ready'); i++) await sleep(100)
+    for (let i = 0; i < 300 && !output.includes('ready') && exitCode === undefined; i++) await sleep(100)
     expect(output).toContain('ready')
   })
 
@@ -65,9 +67,15 @@ describe('PostgreSQL restarted under load', () => {
   })
 
   it('answers 503 (never 500) while it is down, stays up, and is healthy within 2 s of its return', async () => {
-    const counts: Record<Phase, Record<string, number>> = { before: tally(), down: tally(), after: tally() }
+    const counts: Record<Phase, Record<string, number>> = {
+      before: tally(),
+      down: tally(),
+      recovering: tally(),
+      after: tally(),
+    }
     let phase: Phase = 'before'
     let running = true
+    const byRoute: Record<string, number> = {}
     const worker = async (url: string) => {
       while (running) {
         const current = phase
@@ -76,6 +84,8 @@ describe('PostgreSQL restarted under load', () => {
           () => 'refused',
         )
         counts[current][key] = (counts[current][key] ?? 0) + 1
+        const routeKey = `${current} ${new URL(url).pathname} ${key}`
+        byRoute[routeKey] = (byRoute[routeKey] ?? 0) + 1
       }
     }
     const workers = [
@@ -88,6 +98,7 @@ describe('PostgreSQL restarted under load', () => {
     phase = 'down'
     await sleep(3000)
     const downHealth = await fetch(`${base}/health`)
+    phase = 'recovering'
     pgctl('up', pgDir)
     const upAt = Date.now()
     let recoveredMs = -1
@@ -103,7 +114,7 @@ describe('PostgreSQL restarted under load', () => {
     running = false
     await Promise.all(workers)
 
-    console.log(JSON.stringify({ recoveredMs, counts }))
+    console.log(JSON.stringify({ recoveredMs, byRoute }, null, 1))
     expect(exitCode).toBeUndefined()
     expect(downHealth.status).toBe(503)
     expect(counts.before['200']).toBeGreaterThan(0)
