@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { drizzle } from 'drizzle-orm/pglite'
 import lockfile from 'proper-lockfile'
 import * as schema from '../models/index.js'
 import { withTimeout } from './errors.js'
-import type { Database, DbLogger, SqlSession } from './types.js'
+import { drizzleLogger } from './logger.js'
+import type { Database, DatabaseOptions, DbLogger, SqlSession } from './types.js'
 
 export class EmbeddedDatabaseLockedError extends Error {
   override name = 'EmbeddedDatabaseLockedError'
@@ -16,7 +18,11 @@ export class EmbeddedDatabaseLockedError extends Error {
  * so a lock file guards the directory: a second process fails at once with a clear message.
  * The lock is refreshed while we run and goes stale ~10 s after a crash.
  */
-export async function createEmbeddedDatabase(dataDir: string, log: DbLogger): Promise<Database> {
+export async function createEmbeddedDatabase(
+  dataDir: string,
+  log: DbLogger,
+  options: DatabaseOptions = {},
+): Promise<Database> {
   const dir = path.join(dataDir, 'pglite')
   mkdirSync(dir, { recursive: true })
   let release: () => Promise<void>
@@ -39,12 +45,13 @@ export async function createEmbeddedDatabase(dataDir: string, log: DbLogger): Pr
 
   let client: PGlite
   try {
-    client = await PGlite.create(dir)
+    // pg_trgm backs the list screens' contains-search, as it does on the server.
+    client = await PGlite.create(dir, { extensions: { pg_trgm } })
   } catch (err) {
     await release()
     throw err
   }
-  const db = drizzle({ client, schema })
+  const db = drizzle({ client, schema, ...drizzleLogger(options) })
   return {
     kind: 'embedded',
     description: `embedded PGlite in ${dir}`,

@@ -4,7 +4,8 @@ import pg from 'pg'
 import { type DatabaseConfig, redactUrl } from '../config.js'
 import * as schema from '../models/index.js'
 import { withTimeout } from './errors.js'
-import type { Database, DbLogger, SqlSession } from './types.js'
+import { drizzleLogger } from './logger.js'
+import type { Database, DatabaseOptions, DbLogger, SqlSession } from './types.js'
 
 type PostgresConfig = Extract<DatabaseConfig, { kind: 'postgres' }>
 
@@ -24,7 +25,11 @@ function sslOptions(cfg: PostgresConfig): pg.PoolConfig['ssl'] {
   }
 }
 
-export function createPostgresDatabase(cfg: PostgresConfig, log: DbLogger): Database {
+export function createPostgresDatabase(
+  cfg: PostgresConfig,
+  log: DbLogger,
+  options: DatabaseOptions = {},
+): Database {
   const pool = new pg.Pool({
     connectionString: cfg.url,
     max: cfg.poolMax,
@@ -48,7 +53,7 @@ export function createPostgresDatabase(cfg: PostgresConfig, log: DbLogger): Data
     client.on('error', (err) => log.warn({ err: { message: err.message } }, 'database connection error'))
   })
 
-  const db = drizzle({ client: pool, schema })
+  const db = drizzle({ client: pool, schema, ...drizzleLogger(options) })
   return {
     kind: 'postgres',
     description: redactUrl(cfg.url),

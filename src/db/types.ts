@@ -26,3 +26,8 @@ export interface DbLogger {
   warn(obj: object, msg: string): void
   error(obj: object, msg: string): void
 }
+
+export interface DatabaseOptions {
+  /** Called with every SQL statement Drizzle sends (tests count statements per request with it). */
+  onQuery?: (sql: string) => void
+}

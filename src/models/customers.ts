@@ -1,10 +1,26 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import { index, integer, pgSequence, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { id, timestamps } from './columns.js'
 import { sources } from './sources.js'
 
 /** Customer numbers come from this sequence; imports keep legacy numbers and move it past the largest. */
 export const customerNumberSeq = pgSequence('customer_number_seq', { startWith: 1 })
+
+/**
+ * What the global search matches for a customer: name, contact, e-mail, city and phones (as typed and as
+ * bare digits), lower-cased. The same expression backs a trigram index, so it must stay immutable SQL.
+ */
+export function customerSearchText(t: {
+  name: unknown
+  contact: unknown
+  email: unknown
+  city: unknown
+  homePhone: unknown
+  workPhone: unknown
+  cellPhone: unknown
+}): SQL {
+  return sql`lower(coalesce(${t.name}, '') || ' ' || coalesce(${t.contact}, '') || ' ' || coalesce(${t.email}, '') || ' ' || coalesce(${t.city}, '') || ' ' || coalesce(${t.homePhone}, '') || ' ' || coalesce(${t.workPhone}, '') || ' ' || coalesce(${t.cellPhone}, '') || ' ' || regexp_replace(coalesce(${t.homePhone}, '') || ' ' || coalesce(${t.workPhone}, '') || ' ' || coalesce(${t.cellPhone}, ''), '[^0-9 ]', '', 'g'))`
+}
 
 export const customers = pgTable(
   'customers',
@@ -34,6 +50,7 @@ export const customers = pgTable(
     index('customers_name_idx').on(t.name),
     index('customers_source_id_idx').on(t.sourceId),
     index('customers_city_idx').on(t.city),
+    index('customers_search_trgm_idx').using('gin', sql`(${customerSearchText(t)}) gin_trgm_ops`),
   ],
 )
 

@@ -1,4 +1,5 @@
-import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { id, timestamps } from './columns.js'
 
 /** Vendors, sail lofts, marinas and canvas makers that send work in; the name is the human key. */
@@ -16,7 +17,10 @@ export const sources = pgTable(
     email: text('email'),
     ...timestamps,
   },
-  (t) => [uniqueIndex('sources_name_key').on(t.name)],
+  (t) => [
+    uniqueIndex('sources_name_key').on(t.name),
+    index('sources_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
+  ],
 )
 
 export type Source = typeof sources.$inferSelect

@@ -75,6 +75,7 @@ export const workOrders = pgTable(
     index('work_orders_date_completed_idx').on(t.dateCompleted),
     index('work_orders_ship_to_source_id_idx').on(t.shipToSourceId),
     index('work_orders_queue_idx').on(t.status, t.queuePosition),
+    index('work_orders_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
   ],
 )
 

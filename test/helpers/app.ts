@@ -27,6 +27,8 @@ export interface TestAppOptions {
   env?: Record<string, string>
   logLevel?: string
   logs?: ReturnType<typeof logCapture>
+  /** Sees every SQL statement (statement-count tests). */
+  onQuery?: (sql: string) => void
 }
 
 /**
@@ -35,7 +37,7 @@ export interface TestAppOptions {
  */
 export async function createTestApp(options: TestAppOptions = {}) {
   const testDb: TestDatabase = await createTestDatabase()
-  const database: Database = await testDb.open()
+  const database: Database = await testDb.open(options.onQuery ? { onQuery: options.onQuery } : {})
   await createMigrator(database).upgrade()
   const config = loadConfig({ DATA_DIR: testDb.dataDir, MIGRATE_ON_START: 'false', ...options.env })
   const logger = options.logs

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { type DatabaseConfig, loadConfig } from '../../src/config.js'
-import { type Database, openDatabase } from '../../src/db/index.js'
+import { type Database, type DatabaseOptions, openDatabase } from '../../src/db/index.js'
 
 export const onPostgres = !!process.env.TEST_DATABASE_URL
 
@@ -21,7 +21,7 @@ export interface TestDatabase {
   /** DATABASE_URL for a child process, or undefined for the embedded database in dataDir. */
   url: string | undefined
   dataDir: string
-  open(): Promise<Database>
+  open(options?: DatabaseOptions): Promise<Database>
   dispose(): Promise<void>
 }
 
@@ -37,7 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       config: { kind: 'embedded', dataDir },
       url: undefined,
       dataDir,
-      open: () => openDatabase({ kind: 'embedded', dataDir }, quietLog),
+      open: (options) => openDatabase({ kind: 'embedded', dataDir }, quietLog, options),
       async dispose() {
         rmSync(dataDir, { recursive: true, force: true })
       },
@@ -59,7 +59,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     config,
     url: url.toString(),
     dataDir,
-    open: () => openDatabase(config, quietLog),
+    open: (options) => openDatabase(config, quietLog, options),
     async dispose() {
       const client = new pg.Client({ connectionString: serverUrl })
       await client.connect()

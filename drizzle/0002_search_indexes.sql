@@ -1,0 +1,5 @@
+-- pg_trgm backs contains-search on the list screens (RDS allows it; PGlite loads it as an extension).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
+CREATE INDEX "customers_search_trgm_idx" ON "customers" USING gin ((lower(coalesce("name", '') || ' ' || coalesce("contact", '') || ' ' || coalesce("email", '') || ' ' || coalesce("city", '') || ' ' || coalesce("home_phone", '') || ' ' || coalesce("work_phone", '') || ' ' || coalesce("cell_phone", '') || ' ' || regexp_replace(coalesce("home_phone", '') || ' ' || coalesce("work_phone", '') || ' ' || coalesce("cell_phone", ''), '[^0-9 ]', '', 'g'))) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "sources_name_trgm_idx" ON "sources" USING gin (lower("name") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "work_orders_name_trgm_idx" ON "work_orders" USING gin (lower("name") gin_trgm_ops);

@@ -1,0 +1,316 @@
+// Turns one parsed row of the legacy CSV export (csv-parse with `columns: true`) into our insert values, or
+// into a list of field errors that name the column. Pure: no I/O, never throws.
+import type { NewWorkOrder, WorkOrderStatus } from '../models/index.js'
+import {
+  blankToNull,
+  cleanLegacyEmail,
+  formatPhone,
+  type Parsed,
+  parseLegacyBoolean,
+  parseLegacyDate,
+  parseLegacyInteger,
+  parseLegacyPrice,
+} from './legacy-values.js'
+
+export {
+  blankToNull,
+  cleanLegacyEmail,
+  formatPhone,
+  type Parsed,
+  parseLegacyBoolean,
+  parseLegacyDate,
+  parseLegacyInteger,
+  parseLegacyPrice,
+} from './legacy-values.js'
+
+export type LegacyRow = Record<string, string>
+export type MapResult<T> = { ok: true; value: T } | { ok: false; errors: string[] }
+export type QuoteStatus = NonNullable<NewWorkOrder['quoteStatus']>
+export type StorageTime = NonNullable<NewWorkOrder['storageTime']>
+export type ReturnStatus = NonNullable<NewWorkOrder['returnStatus']>
+
+/** A column's trimmed value, null when blank or absent; headers match case-insensitively after trimming. */
+export function legacyField(row: LegacyRow, column: string): string | null {
+  const wanted = column.trim().toLowerCase()
+  for (const key of Object.keys(row)) {
+    if (key.trim().toLowerCase() !== wanted) continue
+    const value = blankToNull(row[key])
+    if (value !== null) return value
+  }
+  return null
+}
+
+/** Reads the columns of one row, collecting every field error instead of stopping at the first. */
+function rowReader(row: LegacyRow) {
+  const errors: string[] = []
+  const text = (column: string) => legacyField(row, column)
+  const parse = <T>(column: string, parser: (v: string) => Parsed<T | null>): T | null => {
+    const result = parser(text(column) ?? '')
+    if (result.ok) return result.value
+    errors.push(`${column}: ${result.error}`)
+    return null
+  }
+  const required = <T>(column: string, parser: (v: string) => Parsed<T | null>): T | null => {
+    if (text(column) !== null) return parse(column, parser)
+    errors.push(`${column} is required`)
+    return null
+  }
+  const oneOf = <T>(column: string, choices: Record<string, T>, expected: string): T | null => {
+    const raw = text(column)
+    if (raw === null) return null
+    const key = raw.toLowerCase().replace(/[^a-z]/g, '')
+    if (Object.hasOwn(choices, key)) return choices[key] as T
+    errors.push(`${column}: ${JSON.stringify(raw)} is not ${expected}`)
+    return null
+  }
+  const flag = (column: string) => parse(column, parseLegacyBoolean) ?? false
+  return { errors, text, parse, required, oneOf, flag }
+}
+
+const asText = (v: string): Parsed<string> => ({ ok: true, value: v })
+
+function finish<T>(errors: string[], value: T | null): MapResult<T> {
+  if (errors.length > 0 || value === null) return { ok: false, errors }
+  return { ok: true, value }
+}
+
+export interface LegacySource {
+  name: string
+  address: string | null
+  city: string | null
+  state: string | null
+  zip: string | null
+  phone: string | null
+  fax: string | null
+  email: string | null
+}
+
+export function mapSourceRow(row: LegacyRow): MapResult<LegacySource> {
+  const r = rowReader(row)
+  const name = r.required('SSource', asText)
+  const value =
+    name === null
+      ? null
+      : {
+          name,
+          address: r.text('SourceAddress'),
+          city: r.text('SourceCity'),
+          state: r.text('SourceState'),
+          zip: r.text('SourceZip'),
+          phone: formatPhone(r.text('SourcePhone') ?? ''),
+          fax: formatPhone(r.text('SourceFax') ?? ''),
+          email: cleanLegacyEmail(r.text('SourceEmail') ?? ''),
+        }
+  return finish(r.errors, value)
+}
+
+export interface LegacyCustomer {
+  customerNo: number
+  name: string
+  contact: string | null
+  address: string | null
+  address2: string | null
+  city: string | null
+  state: string | null
+  zip: string | null
+  homePhone: string | null
+  workPhone: string | null
+  cellPhone: string | null
+  email: string | null
+  mailAddress: string | null
+  mailCity: string | null
+  mailState: string | null
+  mailZip: string | null
+  /** The legacy Source text; the caller resolves it to a source id. */
+  sourceName: string | null
+}
+
+export function mapCustomerRow(row: LegacyRow): MapResult<LegacyCustomer> {
+  const r = rowReader(row)
+  const customerNo = r.required('CustID', parseLegacyInteger)
+  const name = r.required('Name', asText)
+  const phone = (column: string) => formatPhone(r.text(column) ?? '')
+  const value =
+    customerNo === null || name === null
+      ? null
+      : {
+          customerNo,
+          name,
+          contact: r.text('Contact'),
+          address: r.text('Address'),
+          address2: r.text('Address2'),
+          city: r.text('City'),
+          state: r.text('State'),
+          zip: r.text('ZipCode'),
+          homePhone: phone('HomePhone'),
+          workPhone: phone('WorkPhone'),
+          cellPhone: phone('CellPhone'),
+          email: cleanLegacyEmail(r.text('EmailAddress') ?? ''),
+          mailAddress: r.text('MailAddress'),
+          mailCity: r.text('MailCity'),
+          mailState: r.text('MailState'),
+          mailZip: r.text('MailZip'),
+          sourceName: r.text('Source'),
+        }
+  return finish(r.errors, value)
+}
+
+export interface LegacyStatus {
+  status: WorkOrderStatus
+  quoteStatus: QuoteStatus | null
+  dateCleaned: string | null
+  dateTreated: string | null
+  dateCompleted: string | null
+}
+
+const QUOTES: Record<string, QuoteStatus> = {
+  yes: 'pending',
+  pending: 'pending',
+  approved: 'approved',
+  done: 'approved',
+  declined: 'declined',
+}
+
+/**
+ * The explicit status the legacy dates and flags imply: completed if DateCompleted; packaged if FinalLocation
+ * and Treat; treated if Treat; cleaned if Clean; queued if the quote is approved (Approved or Done); else
+ * received (Quote Yes → quote pending, blank → no quote). Unreadable dates or quote values are errors.
+ */
+export function legacyStatus(row: LegacyRow): MapResult<LegacyStatus> {
+  const r = rowReader(row)
+  const dateCompleted = r.parse('DateCompleted', parseLegacyDate)
+  const dateTreated = r.parse('Treat', parseLegacyDate)
+  const dateCleaned = r.parse('Clean', parseLegacyDate)
+  const quoteStatus = r.oneOf('Quote', QUOTES, 'Yes, Approved, Done or Declined')
+  let status: WorkOrderStatus = 'received'
+  if (dateCompleted) status = 'completed'
+  else if (dateTreated && r.text('FinalLocation')) status = 'packaged'
+  else if (dateTreated) status = 'treated'
+  else if (dateCleaned) status = 'cleaned'
+  else if (quoteStatus === 'approved') status = 'queued'
+  return finish(r.errors, { status, quoteStatus, dateCleaned, dateTreated, dateCompleted })
+}
+
+export interface LegacyWorkOrder extends LegacyStatus {
+  workOrderNo: number
+  customerNo: number
+  name: string | null
+  dateIn: string
+  dateRequired: string | null
+  rush: boolean
+  firmRush: boolean
+  isCushion: boolean
+  storageTime: StorageTime | null
+  rackLocation: string | null
+  specialInstructions: string | null
+  repairsNeeded: boolean
+  /** RepairsNeeded when it was free text rather than a flag (no column of its own; worth keeping as a note). */
+  repairNotes: string | null
+  returnStatus: ReturnStatus | null
+  returnTo: string | null
+  /** The legacy ShipTo text (a source name); the caller resolves it to a source id. */
+  shipToName: string | null
+  finalLocation: string | null
+}
+
+const STORAGE_TIMES: Record<string, StorageTime> = {
+  seasonal: 'seasonal',
+  season: 'seasonal',
+  temporary: 'temporary',
+  temp: 'temporary',
+}
+const RETURN_STATUSES: Record<string, ReturnStatus> = {
+  ship: 'ship',
+  shipping: 'ship',
+  deliver: 'deliver',
+  delivery: 'deliver',
+  pickup: 'pickup',
+  rehang: 'rehang',
+  unknown: 'unknown',
+}
+const NO_REPAIRS = new Set(['none', 'n/a', 'na', 'nothing', 'no repairs', 'no repair', '-', '--'])
+
+/** RepairsNeeded is a flag in most rows and free text in some: text that is not a "no" means repairs. */
+function readRepairs(raw: string | null): { repairsNeeded: boolean; repairNotes: string | null } {
+  if (raw === null) return { repairsNeeded: false, repairNotes: null }
+  const asFlag = parseLegacyBoolean(raw)
+  if (asFlag.ok) return { repairsNeeded: asFlag.value ?? false, repairNotes: null }
+  if (NO_REPAIRS.has(raw.toLowerCase().replace(/\.$/, ''))) return { repairsNeeded: false, repairNotes: null }
+  return { repairsNeeded: true, repairNotes: raw }
+}
+
+export function mapWorkOrderRow(row: LegacyRow): MapResult<LegacyWorkOrder> {
+  const r = rowReader(row)
+  const workOrderNo = r.required('WorkOrderNo', parseLegacyInteger)
+  const customerNo = r.required('CustID', parseLegacyInteger)
+  const dateIn = r.required('DateIn', parseLegacyDate)
+  const dateRequired = r.parse('DateRequired', parseLegacyDate)
+  const rush = r.flag('RushOrder')
+  const firmRush = r.flag('FirmRush')
+  const isCushion = r.flag('isCushion')
+  const storageTime = r.oneOf('StorageTime', STORAGE_TIMES, 'Seasonal or Temporary')
+  const returnStatus = r.oneOf('ReturnStatus', RETURN_STATUSES, 'Ship, Deliver, Pickup, Re-Hang or Unknown')
+  const status = legacyStatus(row)
+  if (!status.ok) r.errors.push(...status.errors)
+  const value =
+    workOrderNo === null || customerNo === null || dateIn === null || !status.ok
+      ? null
+      : {
+          workOrderNo,
+          customerNo,
+          name: r.text('WOName'),
+          dateIn,
+          dateRequired,
+          rush,
+          firmRush,
+          isCushion,
+          storageTime,
+          rackLocation: r.text('RackNo'),
+          specialInstructions: r.text('SpecialInstructions'),
+          ...readRepairs(r.text('RepairsNeeded')),
+          returnStatus,
+          returnTo: r.text('ReturnTo'),
+          shipToName: r.text('ShipTo'),
+          finalLocation: r.text('FinalLocation'),
+          ...status.value,
+        }
+  return finish(r.errors, value)
+}
+
+export interface LegacyItem {
+  workOrderNo: number
+  /** The order's customer as the export repeats it; null when the column is blank. */
+  customerNo: number | null
+  description: string
+  material: string | null
+  quantity: number
+  condition: string | null
+  color: string | null
+  sizeText: string | null
+  unitPrice: number | null
+}
+
+export function mapItemRow(row: LegacyRow): MapResult<LegacyItem> {
+  const r = rowReader(row)
+  const workOrderNo = r.required('WorkOrderNo', parseLegacyInteger)
+  const customerNo = r.parse('CustID', parseLegacyInteger)
+  const description = r.required('Description', asText)
+  const quantity = r.parse('Qty', parseLegacyInteger) ?? 1
+  if (quantity === 0) r.errors.push(`Qty: ${JSON.stringify(r.text('Qty'))} must be more than 0`)
+  const unitPrice = r.parse('Price', parseLegacyPrice)
+  const value =
+    workOrderNo === null || description === null
+      ? null
+      : {
+          workOrderNo,
+          customerNo,
+          description,
+          material: r.text('Material'),
+          quantity,
+          condition: r.text('Condition'),
+          color: r.text('Color'),
+          sizeText: r.text('SizeWgt'),
+          unitPrice,
+        }
+  return finish(r.errors, value)
+}

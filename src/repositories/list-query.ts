@@ -1,0 +1,156 @@
+import {
+  type AnyColumn,
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  lte,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm'
+import { AppError } from '../errors.js'
+
+export type FieldType = 'text' | 'number' | 'date' | 'boolean' | 'enum'
+
+export interface ListField {
+  /** The column or expression filtered and sorted on. */
+  expr: AnyColumn | SQL
+  type: FieldType
+  filter?: boolean
+  sort?: boolean
+}
+
+export interface ListParams {
+  page: number
+  pageSize: number
+  /** Comma-separated field names, `-` for descending: `-dateIn,customerName`. */
+  sort?: string | undefined
+  q?: string | undefined
+  /** Per-field filters, keyed by field name. */
+  filters: Record<string, string | undefined>
+}
+
+export interface Page<T> {
+  data: T[]
+  total: number
+  page: number
+  pageSize: number
+  pageCount: number
+}
+
+export const MAX_PAGE_SIZE = 200
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const NUMBER = /^-?\d+(\.\d+)?$/
+
+function invalidFilter(field: string, value: string, expected: string): AppError {
+  return new AppError(400, 'query.invalid_filter', `Filter ${field}="${value}" is not ${expected}`)
+}
+
+/** `a-b`, `a-`, `-b` or `a` for numbers; `d1..d2`, `d1-d2`, `d1..` , `..d2` or `d` for dates. */
+function range(
+  field: string,
+  value: string,
+  type: 'number' | 'date',
+): [string | undefined, string | undefined] {
+  const ok = (v: string | undefined) =>
+    v === undefined || (type === 'date' ? DATE.test(v) && !Number.isNaN(Date.parse(v)) : NUMBER.test(v))
+  let parts: [string | undefined, string | undefined]
+  if (type === 'date') {
+    const m = /^(\d{4}-\d{2}-\d{2})?(?:\.\.|-)(\d{4}-\d{2}-\d{2})?$/.exec(value)
+    parts = m ? [m[1], m[2]] : [value, value]
+  } else {
+    const m = /^(\d+(?:\.\d+)?)?-(\d+(?:\.\d+)?)?$/.exec(value)
+    parts = m ? [m[1], m[2]] : [value, value]
+  }
+  if (!ok(parts[0]) || !ok(parts[1]) || (parts[0] === undefined && parts[1] === undefined)) {
+    throw invalidFilter(
+      field,
+      value,
+      type === 'date' ? 'a date or range (2024-01-01..2024-03-31)' : 'a number or range (100-200)',
+    )
+  }
+  return parts
+}
+
+/** Escapes LIKE wildcards so a user's % or _ is matched literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+function filterCondition(name: string, field: ListField, value: string): SQL | undefined {
+  const expr = field.expr as SQLWrapper
+  switch (field.type) {
+    case 'text':
+      return ilike(expr as AnyColumn, containsPattern(value))
+    case 'boolean':
+      if (value !== 'true' && value !== 'false') throw invalidFilter(name, value, 'true or false')
+      return eq(expr as AnyColumn, value === 'true')
+    case 'enum':
+      return eq(expr as AnyColumn, value)
+    default: {
+      const [from, to] = range(name, value, field.type)
+      const cast = (v: string) => (field.type === 'number' ? Number(v) : v)
+      if (from !== undefined && from === to) return eq(expr as AnyColumn, cast(from))
+      return and(
+        from !== undefined ? gte(expr as AnyColumn, cast(from)) : undefined,
+        to !== undefined ? lte(expr as AnyColumn, cast(to)) : undefined,
+      )
+    }
+  }
+}
+
+/**
+ * Turns list parameters into WHERE and ORDER BY against a whitelist of fields. Unknown sort fields are a
+ * 400 with a stable code, never SQL; a unique tiebreaker keeps pages stable.
+ */
+export function buildListQuery(fields: Record<string, ListField>, params: ListParams, tiebreaker: AnyColumn) {
+  const conditions: SQL[] = []
+  for (const [name, value] of Object.entries(params.filters)) {
+    if (value === undefined || value === '') continue
+    const field = fields[name]
+    if (!field?.filter) throw new AppError(400, 'query.invalid_filter', `Unknown filter "${name}"`)
+    const condition = filterCondition(name, field, value.trim())
+    if (condition) conditions.push(condition)
+  }
+  const orderBy: SQL[] = []
+  for (const raw of (params.sort ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const descending = raw.startsWith('-')
+    const name = descending ? raw.slice(1) : raw
+    const field = fields[name]
+    if (!field?.sort) {
+      const allowed = Object.keys(fields).filter((k) => fields[k]?.sort)
+      throw new AppError(
+        400,
+        'query.invalid_sort',
+        `Cannot sort by "${name}" (use one of: ${allowed.join(', ')})`,
+      )
+    }
+    orderBy.push(descending ? sql`${field.expr} desc nulls last` : sql`${field.expr} asc nulls last`)
+  }
+  orderBy.push(asc(tiebreaker))
+  return {
+    where: conditions,
+    orderBy,
+    limit: params.pageSize,
+    offset: (params.page - 1) * params.pageSize,
+  }
+}
+
+export function toPage<T>(data: T[], total: number, params: ListParams): Page<T> {
+  return {
+    data,
+    total,
+    page: params.page,
+    pageSize: params.pageSize,
+    pageCount: Math.ceil(total / params.pageSize),
+  }
+}
+
+export { asc, desc }

@@ -1,0 +1,33 @@
+/** A committed change to business data. */
+export interface DataChange {
+  entity: 'source' | 'customer' | 'work_order' | 'work_order_item' | 'catalog_item'
+  action: 'created' | 'updated' | 'deleted' | 'status_changed' | 'imported' | 'reordered'
+  ids: (number | string)[]
+}
+
+export type ChangeListener = (change: DataChange) => void
+
+/**
+ * The one hook point every write of customers, work orders and items goes through after it commits.
+ * Caches subscribe here (the analytics cache invalidates from it, locally and via NOTIFY).
+ */
+export function createChangeHub(onListenerError: (err: unknown) => void = () => {}) {
+  const listeners = new Set<ChangeListener>()
+  return {
+    subscribe(listener: ChangeListener): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    emit(change: DataChange): void {
+      for (const listener of listeners) {
+        try {
+          listener(change)
+        } catch (err) {
+          onListenerError(err)
+        }
+      }
+    },
+  }
+}
+
+export type ChangeHub = ReturnType<typeof createChangeHub>
