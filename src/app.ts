@@ -5,8 +5,10 @@ import type { Config } from './config.js'
 import type { Database } from './db/index.js'
 import { loggerOptions } from './logger.js'
 import authPlugin from './plugins/auth.js'
+import changesPlugin from './plugins/changes.js'
 import configPlugin from './plugins/config.js'
 import databasePlugin from './plugins/database.js'
+import demoDataPlugin from './plugins/demo-data.js'
 import errorsPlugin from './plugins/errors.js'
 import firstAdminPlugin from './plugins/first-admin.js'
 import gracefulClosePlugin from './plugins/graceful-close.js'
@@ -14,9 +16,13 @@ import openapiPlugin from './plugins/openapi.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
 import requestLogPlugin from './plugins/request-log.js'
 import securityPlugin from './plugins/security.js'
+import servicesPlugin from './plugins/services.js'
 import authRoutes from './routes/auth.js'
+import customerRoutes from './routes/customers.js'
 import healthRoutes from './routes/health.js'
+import sourceRoutes from './routes/sources.js'
 import userRoutes from './routes/users.js'
+import workOrderRoutes from './routes/work-orders.js'
 
 export interface BuildAppOptions {
   config: Config
@@ -58,11 +64,17 @@ export async function buildApp({ config, logger, database }: BuildAppOptions) {
   await app.register(authPlugin)
   await app.register(rateLimitPlugin)
   await app.register(firstAdminPlugin)
+  await app.register(changesPlugin)
+  await app.register(servicesPlugin)
+  await app.register(demoDataPlugin)
   await app.register(openapiPlugin)
 
   await app.register(healthRoutes)
   await app.register(authRoutes)
   await app.register(userRoutes)
+  await app.register(sourceRoutes)
+  await app.register(customerRoutes)
+  await app.register(workOrderRoutes)
 
   return app
 }

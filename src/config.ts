@@ -130,6 +130,14 @@ export const EnvSchema = Type.Object({
     default: 7,
     description: 'Default invite lifetime',
   }),
+  SEED_DEMO: Type.Boolean({
+    default: false,
+    description: 'On an empty embedded database, load demo data at start',
+  }),
+  SHOP_TIMEZONE: Type.String({
+    default: 'UTC',
+    description: 'IANA zone of the shop: "today" for date-in and status dates',
+  }),
   DEMO: Type.Boolean({
     default: false,
     description: 'On an empty database, create a demo admin and print its password',
@@ -179,6 +187,8 @@ export interface Config {
   shutdownGraceMs: number
   auth: AuthConfig
   demo: boolean
+  seedDemo: boolean
+  shopTimezone: string
 }
 
 export class ConfigError extends Error {
@@ -227,6 +237,19 @@ export function loadConfig(
       inviteTtlDays: env.INVITE_TTL_DAYS,
     },
     demo: env.DEMO,
+    seedDemo: env.SEED_DEMO,
+    shopTimezone: validTimezone(env.SHOP_TIMEZONE),
+  }
+}
+
+function validTimezone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    return zone
+  } catch {
+    throw new ConfigError(
+      `Invalid configuration: SHOP_TIMEZONE "${zone}" is not an IANA time zone (e.g. America/New_York)`,
+    )
   }
 }
 

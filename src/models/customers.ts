@@ -19,7 +19,7 @@ export function customerSearchText(t: {
   workPhone: unknown
   cellPhone: unknown
 }): SQL {
-  return sql`lower(coalesce(${t.name}, '') || ' ' || coalesce(${t.contact}, '') || ' ' || coalesce(${t.email}, '') || ' ' || coalesce(${t.city}, '') || ' ' || coalesce(${t.homePhone}, '') || ' ' || coalesce(${t.workPhone}, '') || ' ' || coalesce(${t.cellPhone}, '') || ' ' || regexp_replace(coalesce(${t.homePhone}, '') || ' ' || coalesce(${t.workPhone}, '') || ' ' || coalesce(${t.cellPhone}, ''), '[^0-9 ]', '', 'g'))`
+  return sql`lower(coalesce(${t.name}, '') || ' ' || coalesce(${t.contact}, '') || ' ' || coalesce(${t.email}, '') || ' ' || coalesce(${t.city}, '') || ' ' || coalesce(${t.homePhone}, '') || ' ' || coalesce(${t.workPhone}, '') || ' ' || coalesce(${t.cellPhone}, '') || ' ' || regexp_replace(coalesce(${t.homePhone}, ''), '[^0-9]', '', 'g') || ' ' || regexp_replace(coalesce(${t.workPhone}, ''), '[^0-9]', '', 'g') || ' ' || regexp_replace(coalesce(${t.cellPhone}, ''), '[^0-9]', '', 'g'))`
 }
 
 export const customers = pgTable(

@@ -21,9 +21,7 @@ export interface WriteDeps {
 export async function auditedWrite<T>(
   deps: WriteDeps,
   ctx: WriteContext,
-  work: (
-    tx: Db,
-  ) => Promise<{
+  work: (tx: Db) => Promise<{
     result: T
     audit: { action: string; entity: string; entityId?: string | number; summary?: Record<string, unknown> }
     change: DataChange

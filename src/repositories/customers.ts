@@ -1,0 +1,105 @@
+import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm'
+import type { Db } from '../db/index.js'
+import { customerSearchText, customers, type NewCustomer, sources, workOrders } from '../models/index.js'
+import { buildListQuery, containsPattern, type ListField, type ListParams, toPage } from './list-query.js'
+
+export const CUSTOMER_FIELDS: Record<string, ListField> = {
+  customerNo: { expr: customers.customerNo, type: 'number', filter: true, sort: true },
+  name: { expr: customers.name, type: 'text', filter: true, sort: true },
+  contact: { expr: customers.contact, type: 'text', filter: true, sort: true },
+  city: { expr: customers.city, type: 'text', filter: true, sort: true },
+  state: { expr: customers.state, type: 'text', filter: true, sort: true },
+  email: { expr: customers.email, type: 'text', filter: true, sort: true },
+  sourceId: { expr: customers.sourceId, type: 'number', filter: true },
+  sourceName: { expr: sources.name, type: 'text', filter: true, sort: true },
+  createdAt: { expr: customers.createdAt, type: 'date', sort: true },
+}
+
+/** The global search: the customer's own text (trigram-indexed) and its source's name. */
+export function customerSearch(q: string) {
+  const text = containsPattern(q.toLowerCase())
+  const digits = q.replace(/\D/g, '')
+  return or(
+    ilike(customerSearchText(customers), text),
+    digits.length >= 3 ? ilike(customerSearchText(customers), containsPattern(digits)) : undefined,
+    ilike(sql`lower(${sources.name})`, text),
+  )
+}
+
+const RECENT_ORDERS = 10
+
+export function createCustomersRepository(db: Db) {
+  return {
+    async list(params: ListParams) {
+      const q = buildListQuery(CUSTOMER_FIELDS, params, customers.id)
+      if (params.q) q.where.push(customerSearch(params.q) as ReturnType<typeof and> & {})
+      const where = and(...q.where)
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({ customer: customers, sourceName: sources.name })
+          .from(customers)
+          .leftJoin(sources, eq(sources.id, customers.sourceId))
+          .where(where)
+          .orderBy(...q.orderBy)
+          .limit(q.limit)
+          .offset(q.offset),
+        db
+          .select({ n: count() })
+          .from(customers)
+          .leftJoin(sources, eq(sources.id, customers.sourceId))
+          .where(where),
+      ])
+      return toPage(
+        rows.map((r) => ({ ...r.customer, sourceName: r.sourceName })),
+        total?.n ?? 0,
+        params,
+      )
+    },
+
+    /** The customer with source, item catalog and recent work orders with their items, in one statement. */
+    async detail(id: number) {
+      return db.query.customers.findFirst({
+        where: eq(customers.id, id),
+        with: {
+          source: true,
+          items: { orderBy: (items, { asc }) => [asc(items.description), asc(items.id)] },
+          workOrders: {
+            orderBy: [desc(workOrders.dateIn), desc(workOrders.id)],
+            limit: RECENT_ORDERS,
+            with: { items: { orderBy: (items, { asc }) => [asc(items.id)] } },
+          },
+        },
+      })
+    },
+
+    async get(id: number, tx: Db = db) {
+      const [row] = await tx.select().from(customers).where(eq(customers.id, id))
+      return row
+    },
+
+    async create(values: NewCustomer, tx: Db = db) {
+      const [row] = await tx.insert(customers).values(values).returning()
+      if (!row) throw new Error('customer insert returned nothing')
+      return row
+    },
+
+    async update(id: number, values: Partial<NewCustomer>, tx: Db = db) {
+      const [row] = await tx
+        .update(customers)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(customers.id, id))
+        .returning()
+      return row
+    },
+
+    async orderCount(id: number, tx: Db = db) {
+      const [row] = await tx.select({ n: count() }).from(workOrders).where(eq(workOrders.customerId, id))
+      return row?.n ?? 0
+    },
+
+    async remove(id: number, tx: Db = db) {
+      const [row] = await tx.delete(customers).where(eq(customers.id, id)).returning({ id: customers.id })
+      return row
+    },
+  }
+}

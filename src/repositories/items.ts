@@ -1,0 +1,95 @@
+import { and, eq, sql } from 'drizzle-orm'
+import type { Db } from '../db/index.js'
+import { customerItems, type NewWorkOrderItem, workOrderItems } from '../models/index.js'
+
+export interface ItemFields {
+  description: string
+  material: string | null
+  quantity: number
+  condition: string | null
+  color: string | null
+  sizeText: string | null
+  squareFeet: number | null
+  unitPrice: number | null
+}
+
+export function createItemsRepository(db: Db) {
+  return {
+    async catalogItem(customerId: number, catalogItemId: number, tx: Db = db) {
+      const [row] = await tx
+        .select()
+        .from(customerItems)
+        .where(and(eq(customerItems.id, catalogItemId), eq(customerItems.customerId, customerId)))
+      return row
+    },
+
+    /**
+     * The customer's catalog row for this piece: the same description, material, color and size text is
+     * the same row (the unique key treats empty values as equal). Its last price follows the newest order.
+     */
+    async upsertCatalog(customerId: number, item: ItemFields, tx: Db) {
+      const [row] = await tx
+        .insert(customerItems)
+        .values({
+          customerId,
+          description: item.description,
+          material: item.material,
+          condition: item.condition,
+          color: item.color,
+          sizeText: item.sizeText,
+          squareFeet: item.squareFeet,
+          lastPrice: item.unitPrice,
+          quantity: item.quantity,
+        })
+        .onConflictDoUpdate({
+          target: [
+            customerItems.customerId,
+            customerItems.description,
+            customerItems.material,
+            customerItems.color,
+            customerItems.sizeText,
+          ],
+          set: {
+            lastPrice: sql`coalesce(excluded.last_price, ${customerItems.lastPrice})`,
+            condition: sql`coalesce(excluded.condition, ${customerItems.condition})`,
+            quantity: sql`excluded.quantity`,
+            updatedAt: sql`now()`,
+          },
+        })
+        .returning({ id: customerItems.id })
+      if (!row) throw new Error('catalog upsert returned nothing')
+      return row.id
+    },
+
+    async add(values: NewWorkOrderItem, tx: Db) {
+      const [row] = await tx.insert(workOrderItems).values(values).returning()
+      if (!row) throw new Error('item insert returned nothing')
+      return row
+    },
+
+    async get(workOrderId: number, itemId: number, tx: Db = db) {
+      const [row] = await tx
+        .select()
+        .from(workOrderItems)
+        .where(and(eq(workOrderItems.id, itemId), eq(workOrderItems.workOrderId, workOrderId)))
+      return row
+    },
+
+    async update(itemId: number, values: Partial<NewWorkOrderItem>, tx: Db) {
+      const [row] = await tx
+        .update(workOrderItems)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(workOrderItems.id, itemId))
+        .returning()
+      return row
+    },
+
+    async remove(itemId: number, tx: Db) {
+      const [row] = await tx
+        .delete(workOrderItems)
+        .where(eq(workOrderItems.id, itemId))
+        .returning({ id: workOrderItems.id })
+      return row
+    },
+  }
+}

@@ -1,0 +1,174 @@
+import { and, count, eq, ilike, inArray, or, sql } from 'drizzle-orm'
+import type { Db } from '../db/index.js'
+import {
+  customers,
+  type NewWorkOrder,
+  sources,
+  type WorkOrderStatus,
+  workOrderItems,
+  workOrderStatusHistory,
+  workOrders,
+} from '../models/index.js'
+import { customerSearch } from './customers.js'
+import { buildListQuery, containsPattern, type ListField, type ListParams, toPage } from './list-query.js'
+
+export const WORK_ORDER_FIELDS: Record<string, ListField> = {
+  workOrderNo: { expr: workOrders.workOrderNo, type: 'number', filter: true, sort: true },
+  name: { expr: workOrders.name, type: 'text', filter: true, sort: true },
+  status: { expr: workOrders.status, type: 'enum', filter: true, sort: true },
+  quoteStatus: { expr: workOrders.quoteStatus, type: 'enum', filter: true, sort: true },
+  dateIn: { expr: workOrders.dateIn, type: 'date', filter: true, sort: true },
+  dateRequired: { expr: workOrders.dateRequired, type: 'date', filter: true, sort: true },
+  dateCompleted: { expr: workOrders.dateCompleted, type: 'date', filter: true, sort: true },
+  rush: { expr: workOrders.rush, type: 'boolean', filter: true, sort: true },
+  firmRush: { expr: workOrders.firmRush, type: 'boolean', filter: true, sort: true },
+  customerId: { expr: workOrders.customerId, type: 'number', filter: true },
+  customerName: { expr: customers.name, type: 'text', filter: true, sort: true },
+  sourceName: { expr: sources.name, type: 'text', filter: true, sort: true },
+  rackLocation: { expr: workOrders.rackLocation, type: 'text', filter: true, sort: true },
+}
+
+/** Item count, order total (Σ qty × unit price) and square feet (Σ qty × sq ft) of one order. */
+export function orderTotals(tx: Db) {
+  return tx
+    .select({
+      itemCount: sql<number>`count(*)::int`.as('item_count'),
+      total:
+        sql<number>`coalesce(sum(${workOrderItems.quantity} * ${workOrderItems.unitPrice}), 0)::float8`.as(
+          'total',
+        ),
+      squareFeet:
+        sql<number>`coalesce(sum(${workOrderItems.quantity} * ${workOrderItems.squareFeet}), 0)::float8`.as(
+          'square_feet',
+        ),
+    })
+    .from(workOrderItems)
+    .where(eq(workOrderItems.workOrderId, workOrders.id))
+    .as('totals')
+}
+
+function workOrderSearch(q: string) {
+  const number = /^\d+$/.test(q.trim()) ? Number(q.trim()) : undefined
+  return or(
+    number !== undefined && number <= 2_147_483_647 ? eq(workOrders.workOrderNo, number) : undefined,
+    ilike(sql`lower(${workOrders.name})`, containsPattern(q.toLowerCase())),
+    customerSearch(q),
+  )
+}
+
+export function createWorkOrdersRepository(db: Db) {
+  return {
+    /** One page with customer, source and item totals: two statements whatever the page size. */
+    async list(params: ListParams) {
+      const q = buildListQuery(WORK_ORDER_FIELDS, params, workOrders.id)
+      if (params.q) q.where.push(workOrderSearch(params.q) as NonNullable<ReturnType<typeof or>>)
+      const where = and(...q.where)
+      const totals = orderTotals(db)
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({
+            workOrder: workOrders,
+            customerName: customers.name,
+            customerNo: customers.customerNo,
+            sourceName: sources.name,
+            itemCount: totals.itemCount,
+            total: totals.total,
+            squareFeet: totals.squareFeet,
+          })
+          .from(workOrders)
+          .innerJoin(customers, eq(customers.id, workOrders.customerId))
+          .leftJoin(sources, eq(sources.id, customers.sourceId))
+          .leftJoinLateral(totals, sql`true`)
+          .where(where)
+          .orderBy(...q.orderBy)
+          .limit(q.limit)
+          .offset(q.offset),
+        db
+          .select({ n: count() })
+          .from(workOrders)
+          .innerJoin(customers, eq(customers.id, workOrders.customerId))
+          .leftJoin(sources, eq(sources.id, customers.sourceId))
+          .where(where),
+      ])
+      return toPage(
+        rows.map(({ workOrder, ...rest }) => ({ ...workOrder, ...rest })),
+        total?.n ?? 0,
+        params,
+      )
+    },
+
+    /** The order with customer (and source), ship-to, items and status history: one statement. */
+    async detailByNumber(workOrderNo: number, tx: Db = db) {
+      return tx.query.workOrders.findFirst({
+        where: eq(workOrders.workOrderNo, workOrderNo),
+        with: {
+          customer: { with: { source: true } },
+          shipTo: true,
+          items: { orderBy: (items, { asc }) => [asc(items.id)] },
+          statusHistory: { orderBy: (h, { asc }) => [asc(h.changedAt), asc(h.id)] },
+        },
+      })
+    },
+
+    async getByNumber(workOrderNo: number, tx: Db = db) {
+      const [row] = await tx.select().from(workOrders).where(eq(workOrders.workOrderNo, workOrderNo))
+      return row
+    },
+
+    /** Locks the order's row for the rest of the transaction (status changes and item edits serialize). */
+    async lockByNumber(workOrderNo: number, tx: Db) {
+      const [row] = await tx
+        .select()
+        .from(workOrders)
+        .where(eq(workOrders.workOrderNo, workOrderNo))
+        .for('update')
+      return row
+    },
+
+    async create(values: NewWorkOrder, tx: Db = db) {
+      const [row] = await tx.insert(workOrders).values(values).returning()
+      if (!row) throw new Error('work order insert returned nothing')
+      return row
+    },
+
+    async update(id: number, values: Partial<NewWorkOrder>, tx: Db = db) {
+      const [row] = await tx
+        .update(workOrders)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(workOrders.id, id))
+        .returning()
+      return row
+    },
+
+    async recordStatus(
+      entry: {
+        workOrderId: number
+        from: WorkOrderStatus | null
+        to: WorkOrderStatus
+        changedBy: number | null
+        note?: string | null
+      },
+      tx: Db,
+    ) {
+      await tx.insert(workOrderStatusHistory).values({
+        workOrderId: entry.workOrderId,
+        fromStatus: entry.from,
+        toStatus: entry.to,
+        changedBy: entry.changedBy,
+        note: entry.note ?? null,
+      })
+    },
+
+    async remove(id: number, tx: Db = db) {
+      const [row] = await tx.delete(workOrders).where(eq(workOrders.id, id)).returning({ id: workOrders.id })
+      return row
+    },
+
+    async countByIds(ids: number[], tx: Db = db) {
+      const [row] = await tx.select({ n: count() }).from(workOrders).where(inArray(workOrders.id, ids))
+      return row?.n ?? 0
+    },
+  }
+}
+
+export type WorkOrdersRepository = ReturnType<typeof createWorkOrdersRepository>

@@ -1,0 +1,22 @@
+import { count } from 'drizzle-orm'
+import type { Db } from '../db/index.js'
+import { workOrders } from '../models/index.js'
+import { type GenerateOptions, generateShopData } from './generate.js'
+import { type LoadCounts, loadShopData } from './load.js'
+
+export class NotEmptyError extends Error {
+  override name = 'NotEmptyError'
+}
+
+/**
+ * Demo data goes only into a database without work orders: its numbers start at 1 and would collide
+ * with a shop's real ones.
+ */
+export async function seedEmptyDatabase(db: Db, options: GenerateOptions): Promise<LoadCounts> {
+  const [row] = await db.select({ n: count() }).from(workOrders)
+  if ((row?.n ?? 0) > 0)
+    throw new NotEmptyError(
+      `the database already has ${row?.n} work orders; demo data goes only into an empty one`,
+    )
+  return loadShopData(db, generateShopData(options))
+}

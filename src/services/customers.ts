@@ -1,0 +1,119 @@
+import { isForeignKeyViolation } from '../db/constraint-errors.js'
+import { formatPhone } from '../domain/legacy.js'
+import { AppError } from '../errors.js'
+import type { NewCustomer } from '../models/index.js'
+import { createCustomersRepository } from '../repositories/customers.js'
+import type { ListParams } from '../repositories/list-query.js'
+import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
+
+export type CustomerInput = Omit<NewCustomer, 'id' | 'customerNo' | 'createdAt' | 'updatedAt'>
+
+const notFound = () => new AppError(404, 'customer.not_found', 'No such customer')
+const unknownSource = () =>
+  new AppError(400, 'customer.unknown_source', 'sourceId does not name an existing source')
+
+const PHONES = ['homePhone', 'workPhone', 'cellPhone'] as const
+
+/** Phones are stored in one format, so search and display agree; unparseable text is kept as typed. */
+function normalizePhones<T extends Partial<CustomerInput>>(input: T): T {
+  const out = { ...input }
+  for (const key of PHONES) {
+    const value = out[key]
+    if (typeof value === 'string') out[key] = formatPhone(value) as T[typeof key]
+  }
+  return out
+}
+
+export function primaryPhone(c: {
+  cellPhone: string | null
+  homePhone: string | null
+  workPhone: string | null
+}) {
+  return c.cellPhone ?? c.homePhone ?? c.workPhone ?? null
+}
+
+export function createCustomersService(deps: WriteDeps) {
+  const repo = createCustomersRepository(deps.db)
+
+  async function guardSource<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work()
+    } catch (err) {
+      if (isForeignKeyViolation(err)) throw unknownSource()
+      throw err
+    }
+  }
+
+  return {
+    list: (params: ListParams) => repo.list(params),
+
+    async detail(id: number) {
+      const customer = await repo.detail(id)
+      if (!customer) throw notFound()
+      return { ...customer, primaryPhone: primaryPhone(customer) }
+    },
+
+    create: (ctx: WriteContext, input: CustomerInput) =>
+      guardSource(() =>
+        auditedWrite(deps, ctx, async (tx) => {
+          const customer = await repo.create(normalizePhones(input), tx)
+          return {
+            result: customer,
+            audit: {
+              action: 'customer.created',
+              entity: 'customer',
+              entityId: customer.id,
+              summary: { name: customer.name },
+            },
+            change: { entity: 'customer', action: 'created', ids: [customer.id] },
+          }
+        }),
+      ),
+
+    update: (ctx: WriteContext, id: number, input: Partial<CustomerInput>) =>
+      guardSource(() =>
+        auditedWrite(deps, ctx, async (tx) => {
+          const customer = await repo.update(id, normalizePhones(input), tx)
+          if (!customer) throw notFound()
+          return {
+            result: customer,
+            audit: {
+              action: 'customer.updated',
+              entity: 'customer',
+              entityId: id,
+              summary: { changes: Object.keys(input) },
+            },
+            change: { entity: 'customer', action: 'updated', ids: [id] },
+          }
+        }),
+      ),
+
+    /** A customer with work orders is never deleted (the legacy system answered that with a 500). */
+    remove: (ctx: WriteContext, id: number) =>
+      auditedWrite(deps, ctx, async (tx) => {
+        const customer = await repo.get(id, tx)
+        if (!customer) throw notFound()
+        const orders = await repo.orderCount(id, tx)
+        if (orders > 0) {
+          throw new AppError(
+            409,
+            'customer.has_work_orders',
+            `Customer #${customer.customerNo} has ${orders} work order(s) and cannot be deleted; their history must stay`,
+          )
+        }
+        await repo.remove(id, tx)
+        return {
+          result: undefined,
+          audit: {
+            action: 'customer.deleted',
+            entity: 'customer',
+            entityId: id,
+            summary: { name: customer.name },
+          },
+          change: { entity: 'customer', action: 'deleted', ids: [id] },
+        }
+      }),
+  }
+}
+
+export type CustomersService = ReturnType<typeof createCustomersService>

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { NotEmptyError, seedEmptyDatabase } from '../../src/seed/seed-empty.js'
+import { createTestApp } from '../helpers/app.js'
+import { userWithSession } from '../helpers/auth.js'
+
+describe('demo data', () => {
+  let ctx: Awaited<ReturnType<typeof createTestApp>>
+  beforeAll(async () => {
+    ctx = await createTestApp()
+  })
+  afterAll(() => ctx.close())
+
+  it('loads into an empty database, shows up in the API, and is never loaded over existing orders', async () => {
+    const counts = await seedEmptyDatabase(ctx.app.db, { customers: 40, workOrders: 200, seed: 5 })
+    expect(counts.workOrders).toBe(200)
+    const { bearer } = await userWithSession(ctx.app, 'manager')
+    const page = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/work-orders?pageSize=5&sort=-workOrderNo',
+      headers: bearer,
+    })
+    expect(page.json().total).toBe(200)
+    expect(page.json().data[0].itemCount).toBeGreaterThan(0)
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/work-orders',
+      headers: bearer,
+      payload: { customerId: page.json().data[0].customerId },
+    })
+    expect(created.json().workOrderNo).toBe(201)
+    await expect(
+      seedEmptyDatabase(ctx.app.db, { customers: 5, workOrders: 5, seed: 1 }),
+    ).rejects.toBeInstanceOf(NotEmptyError)
+  })
+})
