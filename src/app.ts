@@ -18,8 +18,10 @@ import requestLogPlugin from './plugins/request-log.js'
 import securityPlugin from './plugins/security.js'
 import servicesPlugin from './plugins/services.js'
 import authRoutes from './routes/auth.js'
+import csvRoutes from './routes/csv.js'
 import customerRoutes from './routes/customers.js'
 import healthRoutes from './routes/health.js'
+import queueRoutes from './routes/queue.js'
 import sourceRoutes from './routes/sources.js'
 import userRoutes from './routes/users.js'
 import workOrderRoutes from './routes/work-orders.js'
@@ -75,6 +77,8 @@ export async function buildApp({ config, logger, database }: BuildAppOptions) {
   await app.register(sourceRoutes)
   await app.register(customerRoutes)
   await app.register(workOrderRoutes)
+  await app.register(queueRoutes)
+  await app.register(csvRoutes)
 
   return app
 }

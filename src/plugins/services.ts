@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import { type CustomersService, createCustomersService } from '../services/customers.js'
+import { createQueueService, type QueueService } from '../services/queue.js'
 import { createSourcesService } from '../services/sources.js'
 import { createWorkOrdersService, type WorkOrdersService } from '../services/work-orders.js'
 
@@ -8,6 +9,7 @@ declare module 'fastify' {
     sourcesService: ReturnType<typeof createSourcesService>
     customersService: CustomersService
     workOrdersService: WorkOrdersService
+    queueService: QueueService
   }
 }
 
@@ -18,6 +20,7 @@ export default fp(
     app.decorate('sourcesService', createSourcesService(deps))
     app.decorate('customersService', createCustomersService(deps))
     app.decorate('workOrdersService', createWorkOrdersService({ ...deps, timeZone: app.config.shopTimezone }))
+    app.decorate('queueService', createQueueService({ ...deps, timeZone: app.config.shopTimezone }))
   },
   { name: 'services', dependencies: ['database', 'changes'] },
 )

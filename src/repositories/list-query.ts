@@ -21,6 +21,8 @@ export interface ListField {
   type: FieldType
   filter?: boolean
   sort?: boolean
+  /** For 'enum' fields: the accepted values (anything else is a 400, not a database error). */
+  values?: readonly string[]
 }
 
 export interface ListParams {
@@ -44,7 +46,7 @@ export interface Page<T> {
 export const MAX_PAGE_SIZE = 200
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
-const NUMBER = /^-?\d+(\.\d+)?$/
+const NUMBER = /^-?\d{1,9}(\.\d+)?$/
 
 function invalidFilter(field: string, value: string, expected: string): AppError {
   return new AppError(400, 'query.invalid_filter', `Filter ${field}="${value}" is not ${expected}`)
@@ -63,7 +65,7 @@ function range(
     const m = /^(\d{4}-\d{2}-\d{2})?(?:\.\.|-)(\d{4}-\d{2}-\d{2})?$/.exec(value)
     parts = m ? [m[1], m[2]] : [value, value]
   } else {
-    const m = /^(\d+(?:\.\d+)?)?-(\d+(?:\.\d+)?)?$/.exec(value)
+    const m = /^(\d{1,9}(?:\.\d+)?)?-(\d{1,9}(?:\.\d+)?)?$/.exec(value)
     parts = m ? [m[1], m[2]] : [value, value]
   }
   if (!ok(parts[0]) || !ok(parts[1]) || (parts[0] === undefined && parts[1] === undefined)) {
@@ -90,6 +92,8 @@ function filterCondition(name: string, field: ListField, value: string): SQL | u
       if (value !== 'true' && value !== 'false') throw invalidFilter(name, value, 'true or false')
       return eq(expr as AnyColumn, value === 'true')
     case 'enum':
+      if (!field.values?.includes(value))
+        throw invalidFilter(name, value, `one of ${field.values?.join(', ')}`)
       return eq(expr as AnyColumn, value)
     default: {
       const [from, to] = range(name, value, field.type)

@@ -17,7 +17,7 @@ import {
 import { writeContext } from './context.js'
 
 const errors = { 400: ErrorRef, 401: ErrorRef, 403: ErrorRef }
-const FILTERS = [
+export const WORK_ORDER_FILTERS = [
   'workOrderNo',
   'name',
   'status',
@@ -48,7 +48,7 @@ const workOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'List work orders with customer, source, item count, total and square feet',
-        querystring: ListQuery(FILTERS),
+        querystring: ListQuery(WORK_ORDER_FILTERS),
         response: { 200: PageOf(WorkOrderRowSchema), ...errors },
       },
     },

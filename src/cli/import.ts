@@ -1,0 +1,46 @@
+import { createReadStream } from 'node:fs'
+import { loadConfig } from '../config.js'
+import { IMPORT_KINDS, type ImportKind, importCsv } from '../csv/import.js'
+import { openDatabase } from '../db/index.js'
+import { createMigrator } from '../db/migrator.js'
+
+const USAGE = `Usage: npm run import -- <sources|customers|work-orders|items> <file.csv>
+
+Imports a CSV exported from the legacy system (its column names: SSource…, CustID, Name…, WorkOrderNo,
+DateIn…, Description, Qty, SizeWgt, Price…). Import in that order: sources, customers, work orders, items.
+Rows are validated one by one and reported with line numbers; importing a file again updates, never duplicates.`
+
+async function main() {
+  const [kind, file] = process.argv.slice(2)
+  if (!kind || !file || !IMPORT_KINDS.includes(kind as ImportKind)) {
+    console.error(USAGE)
+    process.exit(2)
+  }
+  const config = loadConfig(process.env, { requireSecretKey: false })
+  const database = await openDatabase(config.database, {
+    warn: (_o, msg) => console.warn(`warning: ${msg}`),
+    error: (_o, msg) => console.error(`error: ${msg}`),
+  })
+  try {
+    if (config.migrateOnStart) await createMigrator(database).upgrade()
+    const started = Date.now()
+    const report = await importCsv(database.db, kind as ImportKind, createReadStream(file))
+    for (const e of report.errors) console.error(`line ${e.line}: ${e.errors.join('; ')}`)
+    const seconds = (Date.now() - started) / 1000
+    console.log(
+      `${report.rows} rows: ${report.inserted} inserted, ${report.updated} updated, ${report.failed} failed ` +
+        `(${seconds.toFixed(1)} s, ${Math.round(report.rows / Math.max(seconds, 0.001))} rows/s)` +
+        (report.createdSources.length ? `; created sources: ${report.createdSources.join(', ')}` : ''),
+    )
+    if (report.failed > 0) process.exitCode = 1
+  } finally {
+    await database.close()
+  }
+}
+
+try {
+  await main()
+} catch (err) {
+  console.error(`error: ${(err as Error).message}`)
+  process.exit(1)
+}

@@ -1,0 +1,86 @@
+import { Readable } from 'node:stream'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { ADMIN, MANAGERS } from '../auth/access.js'
+import { workOrdersCsv } from '../csv/export.js'
+import { auditedImport } from '../csv/import-service.js'
+import { AppError } from '../errors.js'
+import { ErrorRef } from '../schemas/common.js'
+import { ImportParams, ImportReportSchema } from '../schemas/csv.js'
+import { ListQuery, listParams } from '../schemas/list.js'
+import { writeContext } from './context.js'
+import { WORK_ORDER_FILTERS } from './work-orders.js'
+
+const IMPORT_LIMIT_BYTES = 200 * 1024 * 1024
+
+/** CSV export (streamed, constant memory) and legacy CSV import (streamed, row by row). */
+const csvRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // The CSV body reaches the handler as the raw request stream, never buffered whole.
+  app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload))
+
+  const ExportQuery = Type.Omit(ListQuery(WORK_ORDER_FILTERS), ['page', 'pageSize', 'sort'])
+
+  app.get(
+    '/api/work-orders/export.csv',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ['csv'],
+        summary: 'Every matching work order as CSV (the list filters apply)',
+        querystring: ExportQuery,
+        produces: ['text/csv'],
+        response: {
+          200: Type.Unsafe<Readable>({ type: 'string', description: 'text/csv' }),
+          400: ErrorRef,
+          401: ErrorRef,
+          403: ErrorRef,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { q, filters } = listParams({ page: 1, pageSize: 1, ...request.query })
+      const stamp = new Date().toISOString().slice(0, 10)
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="work-orders-${stamp}.csv"`)
+        .send(workOrdersCsv(app.db, { q, filters }))
+    },
+  )
+
+  app.post(
+    '/api/import/:kind',
+    {
+      config: { access: ADMIN },
+      bodyLimit: IMPORT_LIMIT_BYTES,
+      schema: {
+        tags: ['csv'],
+        summary: 'Import a legacy CSV (Content-Type: text/csv): sources, customers, work-orders, then items',
+        params: ImportParams,
+        consumes: ['text/csv'],
+        response: {
+          200: ImportReportSchema,
+          400: ErrorRef,
+          401: ErrorRef,
+          403: ErrorRef,
+          413: ErrorRef,
+          415: ErrorRef,
+        },
+      },
+    },
+    async (request) => {
+      if (!(request.body instanceof Readable)) {
+        throw new AppError(
+          415,
+          'import.csv_required',
+          'Send the file as the request body with Content-Type: text/csv',
+        )
+      }
+      const deps = { db: app.db, changes: app.changes }
+      const report = await auditedImport(deps, writeContext(request), request.params.kind, request.body)
+      request.log.info({ kind: report.kind, rows: report.rows, failed: report.failed }, 'import finished')
+      return report
+    },
+  )
+}
+
+export default csvRoutes

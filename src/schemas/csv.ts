@@ -1,0 +1,21 @@
+import { Type } from 'typebox'
+
+export const ImportParams = Type.Object({
+  kind: Type.Unsafe<'sources' | 'customers' | 'work-orders' | 'items'>({
+    type: 'string',
+    enum: ['sources', 'customers', 'work-orders', 'items'],
+  }),
+})
+
+export const ImportReportSchema = Type.Object(
+  {
+    kind: Type.String(),
+    rows: Type.Integer(),
+    inserted: Type.Integer(),
+    updated: Type.Integer(),
+    failed: Type.Integer(),
+    errors: Type.Array(Type.Object({ line: Type.Integer(), errors: Type.Array(Type.String()) })),
+    createdSources: Type.Array(Type.String()),
+  },
+  { title: 'ImportReport' },
+)

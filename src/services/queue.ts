@@ -1,0 +1,91 @@
+import { isDueSoon, mergeQueue } from '../domain/queue.js'
+import { shopToday } from '../domain/shop-date.js'
+import { AppError } from '../errors.js'
+import { createQueueRepository } from '../repositories/queue.js'
+import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
+
+export interface ReorderInput {
+  /** Every work order number in the queue, in the wanted order. */
+  order: number[]
+  /** The version the caller's view of the queue was read at. */
+  version: string
+}
+
+const numbers = (nos: number[]) => nos.map((no) => `#${no}`).join(', ')
+
+function duplicatesOf(order: number[]): number[] {
+  const seen = new Set<number>()
+  return [...new Set(order.filter((no) => seen.has(no) || !seen.add(no)))]
+}
+
+/** The cleaning queue: tier order merged with a manager's manual order (docs/WORK-ORDERS.md). */
+export function createQueueService(deps: WriteDeps & { timeZone: string }) {
+  const repo = createQueueRepository(deps.db)
+
+  async function list({ dueWithinDays = 7 }: { dueWithinDays?: number } = {}) {
+    const { version, orders } = await repo.members()
+    const today = shopToday(deps.timeZone)
+    return {
+      version: String(version),
+      data: mergeQueue(orders).map(({ queuePosition, ...order }, i) => ({
+        position: i + 1,
+        ...order,
+        manual: queuePosition !== null,
+        dueSoon: isDueSoon(order, today, dueWithinDays),
+      })),
+    }
+  }
+
+  async function storeOrder(ctx: WriteContext, { order, version }: ReorderInput) {
+    const repeated = duplicatesOf(order)
+    if (repeated.length)
+      throw new AppError(400, 'queue.duplicate', `The order lists ${numbers(repeated)} more than once`)
+    await auditedWrite(deps, ctx, async (tx) => {
+      const next = await repo.bumpVersion(Number(version), ctx.actor.id, tx)
+      if (next === undefined)
+        throw new AppError(
+          409,
+          'queue.conflict',
+          `The queue has been reordered since version ${version} was read; reload it and reorder again`,
+        )
+      const members = await repo.lockMembers(tx)
+      const idOf = new Map(members.map((m) => [m.workOrderNo, m.id]))
+      const given = new Set(order)
+      const missing = members.map((m) => m.workOrderNo).filter((no) => !given.has(no))
+      const unexpected = order.filter((no) => !idOf.has(no))
+      if (missing.length || unexpected.length) {
+        const parts = [
+          missing.length
+            ? `${numbers(missing)} ${missing.length === 1 ? 'is' : 'are'} in the queue but not in the order`
+            : '',
+          unexpected.length
+            ? `${numbers(unexpected)} ${unexpected.length === 1 ? 'is' : 'are'} not in the queue`
+            : '',
+        ]
+        throw new AppError(
+          409,
+          'queue.membership_changed',
+          `The order must list exactly the orders in the queue: ${parts.filter(Boolean).join('; ')}. Reload it and reorder again`,
+        )
+      }
+      const ids = order.map((no) => idOf.get(no) as number)
+      await repo.setPositions(ids, tx)
+      return {
+        result: undefined,
+        audit: { action: 'queue.reordered', entity: 'queue', summary: { order, from: version, to: next } },
+        change: { entity: 'work_order', action: 'reordered', ids },
+      }
+    })
+  }
+
+  return {
+    list,
+    /** Stores a manager's order of the whole queue, refusing one based on a stale view; returns the new queue. */
+    async reorder(ctx: WriteContext, input: ReorderInput, view: { dueWithinDays?: number } = {}) {
+      await storeOrder(ctx, input)
+      return list(view)
+    },
+  }
+}
+
+export type QueueService = ReturnType<typeof createQueueService>
