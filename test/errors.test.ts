@@ -119,6 +119,20 @@ describe('OpenAPI', () => {
     expect(Object.keys(doc.paths['/health'].get.responses)).toEqual(['200', '503'])
   })
 
+  it('documents every registered route with its responses', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/docs/json' })).json()
+    const missing = ctx.app.routeAccess
+      .filter((r) => !r.url.startsWith('/docs'))
+      .filter((r) => {
+        const path = r.url.replace(/:([A-Za-z]+)/g, '{$1}')
+        const op = doc.paths[path]?.[r.method.toLowerCase()]
+        return !op || Object.keys(op.responses ?? {}).length === 0
+      })
+      .map((r) => `${r.method} ${r.url}`)
+    expect(missing).toEqual([])
+    expect(ctx.app.routeAccess.length).toBeGreaterThan(30)
+  })
+
   it('serves the documentation page under a CSP that allows it', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/docs/' })
     expect(res.statusCode).toBe(200)

@@ -68,6 +68,9 @@ export async function createEmbeddedDatabase(
       }
       return fn(session)
     },
+    async notify() {
+      // One process owns the embedded database: there is nobody else to tell.
+    },
     async close() {
       try {
         await client.close()

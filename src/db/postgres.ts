@@ -4,6 +4,7 @@ import pg from 'pg'
 import { type DatabaseConfig, redactUrl } from '../config.js'
 import * as schema from '../models/index.js'
 import { withTimeout } from './errors.js'
+import { listenOnChannel } from './listener.js'
 import { drizzleLogger } from './logger.js'
 import type { Database, DatabaseOptions, DbLogger, SqlSession } from './types.js'
 
@@ -79,6 +80,18 @@ export function createPostgresDatabase(
         // Passing the error destroys the connection, releasing any session-level advisory lock.
         client.release(broken)
       }
+    },
+    async notify(channel, payload) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload])
+    },
+    listen(channel, handlers) {
+      const { connectionString, ssl, connectionTimeoutMillis, application_name } = pool.options
+      return listenOnChannel(
+        { connectionString, ssl, connectionTimeoutMillis, application_name, keepAlive: true },
+        channel,
+        handlers,
+        log,
+      )
     },
     async close() {
       await pool.end()

@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type * as schema from '../models/index.js'
+import type { ChannelListener } from './listener.js'
 
 /** The Drizzle handle; the same type over node-postgres and PGlite. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -18,6 +19,13 @@ export interface Database {
   ping(timeoutMs: number): Promise<void>
   /** Runs fn on one dedicated connection (advisory locks are per connection). */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>
+  /** NOTIFY other instances (a no-op on the embedded database, which has only this one). */
+  notify(channel: string, payload: string): Promise<void>
+  /** LISTEN for other instances' notifications; undefined on the embedded database. */
+  listen?(
+    channel: string,
+    handlers: { onMessage(payload: string): void; onReconnect(): void },
+  ): ChannelListener
   close(): Promise<void>
 }
 

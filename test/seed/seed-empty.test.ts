@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NotEmptyError, seedEmptyDatabase } from '../../src/seed/seed-empty.js'
-import { createTestApp } from '../helpers/app.js'
+import { createTestApp, logCapture } from '../helpers/app.js'
 import { userWithSession } from '../helpers/auth.js'
 
 describe('demo data', () => {
@@ -32,4 +32,25 @@ describe('demo data', () => {
       seedEmptyDatabase(ctx.app.db, { customers: 5, workOrders: 5, seed: 1 }),
     ).rejects.toBeInstanceOf(NotEmptyError)
   })
+})
+
+describe('SEED_DEMO=1 at start', () => {
+  it('loads demo data into an empty embedded database, and only there', async () => {
+    const logs = logCapture()
+    const ctx = await createTestApp({ env: { SEED_DEMO: 'true' }, logs })
+    await ctx.app.ready()
+    if (ctx.database.kind === 'embedded') {
+      await expect.poll(() => logs.text(), { timeout: 30_000 }).toContain('demo data loaded')
+      const { bearer } = await userWithSession(ctx.app, 'manager')
+      const page = await ctx.app.inject({
+        method: 'GET',
+        url: '/api/work-orders?pageSize=1',
+        headers: bearer,
+      })
+      expect(page.json().total).toBe(3000)
+    } else {
+      await expect.poll(() => logs.text()).toContain('SEED_DEMO applies to the embedded database only')
+    }
+    await ctx.close()
+  }, 60_000)
 })
