@@ -4,6 +4,7 @@ import Fastify, { type FastifyServerOptions, LogController } from 'fastify'
 import type { Config } from './config.js'
 import type { Database } from './db/index.js'
 import { loggerOptions } from './logger.js'
+import analyticsPlugin from './plugins/analytics.js'
 import authPlugin from './plugins/auth.js'
 import changesPlugin from './plugins/changes.js'
 import configPlugin from './plugins/config.js'
@@ -17,6 +18,7 @@ import rateLimitPlugin from './plugins/rate-limit.js'
 import requestLogPlugin from './plugins/request-log.js'
 import securityPlugin from './plugins/security.js'
 import servicesPlugin from './plugins/services.js'
+import analyticsRoutes from './routes/analytics.js'
 import authRoutes from './routes/auth.js'
 import csvRoutes from './routes/csv.js'
 import customerRoutes from './routes/customers.js'
@@ -69,6 +71,7 @@ export async function buildApp({ config, logger, database }: BuildAppOptions) {
   await app.register(changesPlugin)
   await app.register(servicesPlugin)
   await app.register(demoDataPlugin)
+  await app.register(analyticsPlugin)
   await app.register(openapiPlugin)
 
   await app.register(healthRoutes)
@@ -79,6 +82,7 @@ export async function buildApp({ config, logger, database }: BuildAppOptions) {
   await app.register(workOrderRoutes)
   await app.register(queueRoutes)
   await app.register(csvRoutes)
+  await app.register(analyticsRoutes)
 
   return app
 }

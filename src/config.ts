@@ -130,6 +130,21 @@ export const EnvSchema = Type.Object({
     default: 7,
     description: 'Default invite lifetime',
   }),
+  ANALYTICS_CACHE_TTL_S: Type.Integer({
+    minimum: 0,
+    maximum: 86400,
+    default: 300,
+    description: 'Analytics cache lifetime; 0 = off',
+  }),
+  ANALYTICS_CACHE_MAX: Type.Integer({
+    minimum: 1,
+    maximum: 100000,
+    default: 500,
+    description: 'Analytics cache entries',
+  }),
+  ANALYTICS_DATABASE_URL: Type.Optional(
+    Type.String({ minLength: 1, description: 'Read replica for analytics queries' }),
+  ),
   SEED_DEMO: Type.Boolean({
     default: false,
     description: 'On an empty embedded database, load demo data at start',
@@ -189,6 +204,12 @@ export interface Config {
   demo: boolean
   seedDemo: boolean
   shopTimezone: string
+  analytics: {
+    cacheTtlS: number
+    cacheMax: number
+    /** A read replica's pool settings (as the primary's, with its own URL), when ANALYTICS_DATABASE_URL is set. */
+    replica: Extract<DatabaseConfig, { kind: 'postgres' }> | undefined
+  }
 }
 
 export class ConfigError extends Error {
@@ -238,6 +259,11 @@ export function loadConfig(
     },
     demo: env.DEMO,
     seedDemo: env.SEED_DEMO,
+    analytics: {
+      cacheTtlS: env.ANALYTICS_CACHE_TTL_S,
+      cacheMax: env.ANALYTICS_CACHE_MAX,
+      replica: replicaConfig(env),
+    },
     shopTimezone: validTimezone(env.SHOP_TIMEZONE),
   }
 }
@@ -300,6 +326,27 @@ function databaseConfig(env: Env, dataDir: string): DatabaseConfig {
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     idleTimeoutMs: env.DB_IDLE_TIMEOUT_MS,
     applicationName: APPLICATION_NAME,
+  }
+}
+
+function replicaConfig(env: Env): Extract<DatabaseConfig, { kind: 'postgres' }> | undefined {
+  const url = env.ANALYTICS_DATABASE_URL
+  if (!url) return undefined
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError(
+      'Invalid configuration: ANALYTICS_DATABASE_URL must start with postgres:// or postgresql://',
+    )
+  }
+  return {
+    kind: 'postgres',
+    url,
+    ssl: env.DB_SSL,
+    sslCaFile: env.DB_SSL_CA,
+    poolMax: Math.max(2, Math.ceil(env.DB_POOL_MAX / 2)),
+    connectTimeoutMs: Math.min(env.DB_CONNECT_TIMEOUT_MS, 2000),
+    statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    idleTimeoutMs: env.DB_IDLE_TIMEOUT_MS,
+    applicationName: `${APPLICATION_NAME}-analytics`,
   }
 }
 

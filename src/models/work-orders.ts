@@ -76,6 +76,14 @@ export const workOrders = pgTable(
     index('work_orders_ship_to_source_id_idx').on(t.shipToSourceId),
     index('work_orders_queue_idx').on(t.status, t.queuePosition),
     index('work_orders_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
+    // Analytics: open orders (backlog), rush orders due soon (dashboard), customers' first orders.
+    index('work_orders_open_date_in_idx')
+      .on(t.dateIn)
+      .where(sql`${t.status} NOT IN ('completed', 'cancelled')`),
+    index('work_orders_rush_due_idx')
+      .on(t.dateRequired)
+      .where(sql`(${t.rush} OR ${t.firmRush}) AND ${t.status} NOT IN ('completed', 'cancelled')`),
+    index('work_orders_customer_date_in_idx').on(t.customerId, t.dateIn),
   ],
 )
 

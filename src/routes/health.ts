@@ -31,9 +31,14 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         timestamp: new Date().toISOString(),
         version,
         uptimeSeconds: Math.round(process.uptime()),
+        ...replicaDetail(app.analytics.replicaStatus()),
       })
     },
   )
+}
+
+function replicaDetail(status: string) {
+  return status === 'not configured' ? {} : { analyticsReplica: status as 'connected' | 'unavailable' }
 }
 
 export default healthRoutes

@@ -1,0 +1,3 @@
+CREATE INDEX "work_orders_open_date_in_idx" ON "work_orders" USING btree ("date_in") WHERE "work_orders"."status" NOT IN ('completed', 'cancelled');--> statement-breakpoint
+CREATE INDEX "work_orders_rush_due_idx" ON "work_orders" USING btree ("date_required") WHERE ("work_orders"."rush" OR "work_orders"."firm_rush") AND "work_orders"."status" NOT IN ('completed', 'cancelled');--> statement-breakpoint
+CREATE INDEX "work_orders_customer_date_in_idx" ON "work_orders" USING btree ("customer_id","date_in");

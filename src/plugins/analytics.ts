@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto'
+import fp from 'fastify-plugin'
+import { type AnalyticsCache, cacheKey, createAnalyticsCache } from '../cache/analytics-cache.js'
+import { isConnectionError } from '../db/errors.js'
+import type { Database, Db } from '../db/index.js'
+import type { ChannelListener } from '../db/listener.js'
+import { createPostgresDatabase } from '../db/postgres.js'
+
+export const INVALIDATION_CHANNEL = 'analytics_invalidate'
+/** After the replica fails, analytics use the primary for this long before trying the replica again. */
+const REPLICA_RETRY_MS = 30_000
+
+export type CacheOutcome = 'hit' | 'miss' | 'bypass'
+export type ReplicaStatus = 'not configured' | 'connected' | 'unavailable'
+
+export interface Analytics {
+  /** Runs an analytics query through the cache (and on the replica when there is one). */
+  cached<T extends object>(
+    endpoint: string,
+    params: Record<string, unknown>,
+    query: (db: Db) => Promise<T>,
+  ): Promise<{ value: T; cache: CacheOutcome }>
+  stats(): ReturnType<AnalyticsCache['stats']> & {
+    crossInstance: 'listening' | 'not listening' | 'single instance'
+  }
+  replicaStatus(): ReplicaStatus
+  /** Pings the replica (if any) and records whether it answered; never throws. */
+  probeReplica(): Promise<void>
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    analytics: Analytics
+  }
+}
+
+/**
+ * The analytics cache and where its queries run. Any committed write of business data (the change hub)
+ * clears this instance's cache at once and NOTIFYs the others, which clear theirs on LISTEN; while the
+ * LISTEN connection is down the cache is bypassed, since invalidations could be missed. Queries go to
+ * ANALYTICS_DATABASE_URL when set and fall back to the primary while the replica is unreachable.
+ */
+export default fp(
+  async (app) => {
+    const { cacheTtlS, cacheMax, replica: replicaConfig } = app.config.analytics
+    const cache = createAnalyticsCache({ ttlMs: cacheTtlS * 1000, max: cacheMax })
+    const instanceId = randomUUID()
+    const primary: Database = app.database
+
+    let listener: ChannelListener | undefined
+    if (primary.listen) {
+      listener = primary.listen(INVALIDATION_CHANNEL, {
+        onMessage: (sender) => {
+          if (sender !== instanceId) cache.invalidate()
+        },
+        onReconnect: () => cache.invalidate(),
+      })
+    }
+    app.changes.subscribe(() => {
+      cache.invalidate()
+      primary.notify(INVALIDATION_CHANNEL, instanceId).catch((err: Error) => {
+        app.log.warn({ err: { message: err.message } }, 'could not notify other instances of a change')
+      })
+    })
+
+    const replica = replicaConfig ? createPostgresDatabase(replicaConfig, app.log) : undefined
+    let replicaDownUntil = 0
+    async function onBestDatabase<T>(query: (db: Db) => Promise<T>): Promise<T> {
+      if (!replica || Date.now() < replicaDownUntil) return query(primary.db)
+      try {
+        return await query(replica.db)
+      } catch (err) {
+        if (!isConnectionError(err)) throw err
+        replicaDownUntil = Date.now() + REPLICA_RETRY_MS
+        app.log.warn(
+          { err: { message: (err as Error).message } },
+          'analytics replica unavailable; using the primary',
+        )
+        return query(primary.db)
+      }
+    }
+
+    const usable = () => cacheTtlS > 0 && (listener === undefined || listener.connected())
+
+    app.decorate('analytics', {
+      async cached(endpoint, params, query) {
+        if (!usable()) return { value: await onBestDatabase(query), cache: 'bypass' as const }
+        const { value, hit } = await cache.get(cacheKey(endpoint, params), () => onBestDatabase(query))
+        return { value, cache: hit ? ('hit' as const) : ('miss' as const) }
+      },
+      stats() {
+        const crossInstance = listener
+          ? listener.connected()
+            ? 'listening'
+            : 'not listening'
+          : 'single instance'
+        return {
+          ...cache.stats(),
+          crossInstance: crossInstance as 'listening' | 'not listening' | 'single instance',
+        }
+      },
+      replicaStatus() {
+        if (!replica) return 'not configured'
+        return Date.now() < replicaDownUntil ? 'unavailable' : 'connected'
+      },
+      async probeReplica() {
+        if (!replica) return
+        try {
+          await replica.ping(1000)
+          replicaDownUntil = 0
+        } catch {
+          replicaDownUntil = Date.now() + REPLICA_RETRY_MS
+        }
+      },
+    } satisfies Analytics)
+
+    app.addHook('onClose', async () => {
+      await listener?.close()
+      await replica?.close()
+    })
+  },
+  { name: 'analytics', dependencies: ['database', 'changes'] },
+)
