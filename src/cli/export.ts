@@ -1,9 +1,8 @@
 import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.js'
 import { workOrdersCsv } from '../csv/export.js'
-import { openDatabase } from '../db/index.js'
+import { runCommand, withDatabase } from './shared.js'
 
 const USAGE = `Usage: npm run export -- work-orders --out <file.csv>
 
@@ -12,27 +11,16 @@ in constant memory, from DATABASE_URL / RDS_* or the embedded database in DATA_D
 
 async function main() {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } })
-  if (positionals[0] !== 'work-orders' || !values.out) {
+  const file = values.out
+  if (positionals[0] !== 'work-orders' || !file) {
     console.error(USAGE)
     process.exit(2)
   }
-  const config = loadConfig(process.env, { requireSecretKey: false })
-  const database = await openDatabase(config.database, {
-    warn: (_o, msg) => console.warn(`warning: ${msg}`),
-    error: (_o, msg) => console.error(`error: ${msg}`),
-  })
-  try {
-    const out = values.out === '-' ? process.stdout : createWriteStream(values.out)
+  await withDatabase(async (database) => {
+    const out = file === '-' ? process.stdout : createWriteStream(file)
     await pipeline(workOrdersCsv(database.db, { filters: {} }), out)
-    if (values.out !== '-') console.error(`wrote ${values.out}`)
-  } finally {
-    await database.close()
-  }
+    if (file !== '-') console.error(`wrote ${file}`)
+  })
 }
 
-try {
-  await main()
-} catch (err) {
-  console.error(`error: ${(err as Error).message}`)
-  process.exit(1)
-}
+await runCommand(main)

@@ -1,8 +1,6 @@
 import { createReadStream } from 'node:fs'
-import { loadConfig } from '../config.js'
 import { IMPORT_KINDS, type ImportKind, importCsv } from '../csv/import.js'
-import { openDatabase } from '../db/index.js'
-import { createMigrator } from '../db/migrator.js'
+import { runCommand, withDatabase } from './shared.js'
 
 const USAGE = `Usage: npm run import -- <sources|customers|work-orders|items> <file.csv>
 
@@ -16,13 +14,7 @@ async function main() {
     console.error(USAGE)
     process.exit(2)
   }
-  const config = loadConfig(process.env, { requireSecretKey: false })
-  const database = await openDatabase(config.database, {
-    warn: (_o, msg) => console.warn(`warning: ${msg}`),
-    error: (_o, msg) => console.error(`error: ${msg}`),
-  })
-  try {
-    if (config.migrateOnStart) await createMigrator(database).upgrade()
+  await withDatabase(async (database) => {
     const started = Date.now()
     const report = await importCsv(database.db, kind as ImportKind, createReadStream(file))
     for (const e of report.errors) console.error(`line ${e.line}: ${e.errors.join('; ')}`)
@@ -33,14 +25,7 @@ async function main() {
         (report.createdSources.length ? `; created sources: ${report.createdSources.join(', ')}` : ''),
     )
     if (report.failed > 0) process.exitCode = 1
-  } finally {
-    await database.close()
-  }
+  })
 }
 
-try {
-  await main()
-} catch (err) {
-  console.error(`error: ${(err as Error).message}`)
-  process.exit(1)
-}
+await runCommand(main)

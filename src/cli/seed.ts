@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.js'
-import { openDatabase } from '../db/index.js'
-import { createMigrator } from '../db/migrator.js'
 import { seedEmptyDatabase } from '../seed/seed-empty.js'
+import { runCommand, withDatabase } from './shared.js'
 
 const USAGE = `Usage: npm run seed -- [--customers N] [--work-orders M] [--seed S] [--today YYYY-MM-DD]
 
@@ -27,13 +25,7 @@ async function main() {
     console.error(USAGE)
     process.exit(2)
   }
-  const config = loadConfig(process.env, { requireSecretKey: false })
-  const database = await openDatabase(config.database, {
-    warn: (_o, msg) => console.warn(`warning: ${msg}`),
-    error: (_o, msg) => console.error(`error: ${msg}`),
-  })
-  try {
-    if (config.migrateOnStart) await createMigrator(database).upgrade()
+  await withDatabase(async (database) => {
     const started = Date.now()
     const counts = await seedEmptyDatabase(database.db, {
       customers,
@@ -45,14 +37,7 @@ async function main() {
       `loaded ${counts.sources} sources, ${counts.customers} customers, ${counts.workOrders} work orders, ` +
         `${counts.items} items in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     )
-  } finally {
-    await database.close()
-  }
+  })
 }
 
-try {
-  await main()
-} catch (err) {
-  console.error(`error: ${(err as Error).message}`)
-  process.exit(1)
-}
+await runCommand(main)

@@ -6,6 +6,7 @@ import { createMigrator } from '../db/migrator.js'
 import { AppError } from '../errors.js'
 import type { Role } from '../models/index.js'
 import { createUserDirect } from '../services/users.js'
+import { consoleDbLog } from './shared.js'
 
 const USAGE = `Usage: npm run user -- create --username <name> --role <admin|manager|staff> [--email <address>]
 
@@ -61,10 +62,7 @@ async function main() {
   }
   const password = await readPassword()
   const config = loadConfig(process.env, { requireSecretKey: false })
-  const database = await openDatabase(config.database, {
-    warn: (_o, msg) => console.warn(`warning: ${msg}`),
-    error: (_o, msg) => console.error(`error: ${msg}`),
-  })
+  const database = await openDatabase(config.database, consoleDbLog)
   try {
     if (config.migrateOnStart) await createMigrator(database).upgrade()
     const user = await createUserDirect(database.db, {

@@ -20,6 +20,7 @@ import {
   workOrderStatusHistory,
   workOrders,
 } from '../models/index.js'
+import { CATALOG_IDENTITY } from '../repositories/items.js'
 
 export const IMPORT_KINDS = ['sources', 'customers', 'work-orders', 'items'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
@@ -360,13 +361,7 @@ async function importItems(
       })),
     )
     .onConflictDoUpdate({
-      target: [
-        customerItems.customerId,
-        customerItems.description,
-        customerItems.material,
-        customerItems.color,
-        customerItems.sizeText,
-      ],
+      target: CATALOG_IDENTITY,
       set: {
         lastPrice: sql`coalesce(excluded.last_price, ${customerItems.lastPrice})`,
         updatedAt: sql`now()`,

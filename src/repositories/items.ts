@@ -2,6 +2,15 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import { customerItems, type NewWorkOrderItem, workOrderItems } from '../models/index.js'
 
+/** The catalog's identity: the same description, material, color and size text is the same row. */
+export const CATALOG_IDENTITY = [
+  customerItems.customerId,
+  customerItems.description,
+  customerItems.material,
+  customerItems.color,
+  customerItems.sizeText,
+]
+
 export interface ItemFields {
   description: string
   material: string | null
@@ -42,13 +51,7 @@ export function createItemsRepository(db: Db) {
           quantity: item.quantity,
         })
         .onConflictDoUpdate({
-          target: [
-            customerItems.customerId,
-            customerItems.description,
-            customerItems.material,
-            customerItems.color,
-            customerItems.sizeText,
-          ],
+          target: CATALOG_IDENTITY,
           set: {
             lastPrice: sql`coalesce(excluded.last_price, ${customerItems.lastPrice})`,
             condition: sql`coalesce(excluded.condition, ${customerItems.condition})`,
