@@ -118,28 +118,13 @@ export function createWorkOrdersRepository(db: Db) {
         counted.where(where),
       ])
       if (ids.length === 0) return toPage([], total?.n ?? 0, params)
-      const totals = orderTotals(db)
-      const rows = await db
-        .select({
-          workOrder: workOrders,
-          customerName: customers.name,
-          customerNo: customers.customerNo,
-          sourceName: sources.name,
-          itemCount: totals.itemCount,
-          total: totals.total,
-          squareFeet: totals.squareFeet,
-        })
-        .from(workOrders)
-        .innerJoin(customers, eq(customers.id, workOrders.customerId))
-        .leftJoin(sources, eq(sources.id, customers.sourceId))
-        .leftJoinLateral(totals, sql`true`)
-        .where(
-          inArray(
-            workOrders.id,
-            ids.map((r) => r.id),
-          ),
-        )
-      const byId = new Map(rows.map(({ workOrder, ...rest }) => [workOrder.id, { ...workOrder, ...rest }]))
+      const rows = await rowsWithTotals(db).where(
+        inArray(
+          workOrders.id,
+          ids.map((r) => r.id),
+        ),
+      )
+      const byId = new Map(rows.map((row) => [row.workOrder.id, flatten(row)]))
       const page = ids.flatMap((r) => byId.get(r.id) ?? [])
       return toPage(page, total?.n ?? 0, params)
     },
@@ -236,37 +221,37 @@ export type WorkOrdersRepository = ReturnType<typeof createWorkOrdersRepository>
 async function* exportBatches(db: Db, where: SQL[], batchSize: number) {
   let after = 0
   for (;;) {
-    const totals = orderTotals(db)
-    const rows = await db
-      .select({
-        workOrderNo: workOrders.workOrderNo,
-        customerNo: customers.customerNo,
-        customerName: customers.name,
-        name: workOrders.name,
-        status: workOrders.status,
-        quoteStatus: workOrders.quoteStatus,
-        dateIn: workOrders.dateIn,
-        dateRequired: workOrders.dateRequired,
-        dateCleaned: workOrders.dateCleaned,
-        dateTreated: workOrders.dateTreated,
-        dateCompleted: workOrders.dateCompleted,
-        rush: workOrders.rush,
-        firmRush: workOrders.firmRush,
-        sourceName: sources.name,
-        itemCount: totals.itemCount,
-        total: totals.total,
-        squareFeet: totals.squareFeet,
-      })
-      .from(workOrders)
-      .innerJoin(customers, eq(customers.id, workOrders.customerId))
-      .leftJoin(sources, eq(sources.id, customers.sourceId))
-      .leftJoinLateral(totals, sql`true`)
+    const rows = await rowsWithTotals(db)
       .where(and(...where, gt(workOrders.workOrderNo, after)))
       .orderBy(workOrders.workOrderNo)
       .limit(batchSize)
     if (rows.length === 0) return
-    yield rows
-    after = rows.at(-1)?.workOrderNo ?? after
+    yield rows.map(flatten)
+    after = rows.at(-1)?.workOrder.workOrderNo ?? after
     if (rows.length < batchSize) return
   }
+}
+
+/** Work orders with customer, source and item totals: what list rows and the export show. */
+function rowsWithTotals(db: Db) {
+  const totals = orderTotals(db)
+  return db
+    .select({
+      workOrder: workOrders,
+      customerName: customers.name,
+      customerNo: customers.customerNo,
+      sourceName: sources.name,
+      itemCount: totals.itemCount,
+      total: totals.total,
+      squareFeet: totals.squareFeet,
+    })
+    .from(workOrders)
+    .innerJoin(customers, eq(customers.id, workOrders.customerId))
+    .leftJoin(sources, eq(sources.id, customers.sourceId))
+    .leftJoinLateral(totals, sql`true`)
+    .$dynamic()
+}
+
+function flatten<T extends { workOrder: object }>({ workOrder, ...rest }: T) {
+  return { ...(workOrder as T['workOrder']), ...rest }
 }

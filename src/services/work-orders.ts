@@ -39,6 +39,18 @@ export interface StatusContext extends WriteContext {
   role: Role
 }
 
+/** A customer or ship-to source that does not exist is the client's mistake: 400, not 500. */
+async function guardReferences<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (err) {
+    if (isForeignKeyViolation(err)) {
+      throw new AppError(400, 'work_order.unknown_reference', 'customerId or shipToSourceId does not exist')
+    }
+    throw err
+  }
+}
+
 const notFound = (no: number) => new AppError(404, 'work_order.not_found', `No work order #${no}`)
 const itemNotFound = () => new AppError(404, 'work_order.item_not_found', 'No such item on this work order')
 
@@ -102,8 +114,8 @@ export function createWorkOrdersService(deps: WriteDeps & { timeZone: string }) 
 
     async create(ctx: WriteContext, input: WorkOrderFields & { items?: ItemInput[] | undefined }) {
       const { items: itemInputs = [], ...fields } = input
-      try {
-        const created = await auditedWrite(deps, ctx, async (tx) => {
+      const created = await guardReferences(() =>
+        auditedWrite(deps, ctx, async (tx) => {
           const order = await repo.create({ ...fields, dateIn: fields.dateIn ?? today() }, tx)
           await repo.recordStatus(
             { workOrderId: order.id, from: null, to: order.status, changedBy: ctx.actor.id },
@@ -121,23 +133,14 @@ export function createWorkOrdersService(deps: WriteDeps & { timeZone: string }) 
             },
             change: { entity: 'work_order', action: 'created', ids: [order.id] },
           }
-        })
-        return this.detail(created.workOrderNo)
-      } catch (err) {
-        if (isForeignKeyViolation(err)) {
-          throw new AppError(
-            400,
-            'work_order.unknown_reference',
-            'customerId or shipToSourceId does not exist',
-          )
-        }
-        throw err
-      }
+        }),
+      )
+      return this.detail(created.workOrderNo)
     },
 
     async update(ctx: WriteContext, no: number, input: Partial<WorkOrderFields>) {
-      try {
-        await auditedWrite(deps, ctx, async (tx) => {
+      await guardReferences(() =>
+        auditedWrite(deps, ctx, async (tx) => {
           const order = await lockOrder(no, tx)
           await repo.update(order.id, input, tx)
           return {
@@ -150,17 +153,8 @@ export function createWorkOrdersService(deps: WriteDeps & { timeZone: string }) 
             },
             change: { entity: 'work_order', action: 'updated', ids: [order.id] },
           }
-        })
-      } catch (err) {
-        if (isForeignKeyViolation(err)) {
-          throw new AppError(
-            400,
-            'work_order.unknown_reference',
-            'customerId or shipToSourceId does not exist',
-          )
-        }
-        throw err
-      }
+        }),
+      )
       return this.detail(no)
     },
 
