@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { type Access, describeAccess } from '../auth/access.js'
+import type { Access } from '../auth/access.js'
 import { AuthErrors } from '../auth/errors.js'
 import { resolveSecretKeys } from '../auth/secret-key.js'
 import { createTokenDigester, secretsEqual } from '../auth/tokens.js'
@@ -135,8 +135,6 @@ export default fp(
       if (access === 'cron') return checkCron(request)
       await authenticate(request, access)
     })
-
-    app.log.debug({ cookie: cookieName, access: describeAccess(['admin']) }, 'auth ready')
   },
   { name: 'auth', dependencies: ['config', 'database'] },
 )
