@@ -207,11 +207,6 @@ export function createWorkOrdersRepository(db: Db) {
       const [row] = await tx.delete(workOrders).where(eq(workOrders.id, id)).returning({ id: workOrders.id })
       return row
     },
-
-    async countByIds(ids: number[], tx: Db = db) {
-      const [row] = await tx.select({ n: count() }).from(workOrders).where(inArray(workOrders.id, ids))
-      return row?.n ?? 0
-    },
   }
 }
 

@@ -21,3 +21,6 @@ export const DateTime = Type.Unsafe<Date>({ type: 'string', format: 'date-time' 
 export const NullableDateTime = Type.Unsafe<Date | null>({
   anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }],
 })
+
+/** Optional text a client may clear: a bounded string or null. */
+export const NullableText = (maxLength = 200) => Type.Union([Type.String({ maxLength }), Type.Null()])

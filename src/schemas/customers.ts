@@ -1,8 +1,8 @@
 import { Type } from 'typebox'
-import { DateTime } from './common.js'
+import { DateTime, NullableText } from './common.js'
 import { SourceSchema } from './sources.js'
 
-const text = (max = 200) => Type.Union([Type.String({ maxLength: max }), Type.Null()])
+const text = NullableText
 const num = Type.Union([Type.Number(), Type.Null()])
 
 const customerColumns = {

@@ -1,7 +1,7 @@
 import { Type } from 'typebox'
-import { DateTime } from './common.js'
+import { DateTime, NullableText } from './common.js'
 
-const text = (max = 200) => Type.Union([Type.String({ maxLength: max }), Type.Null()])
+const text = NullableText
 
 export const SourceSchema = Type.Object(
   {

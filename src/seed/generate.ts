@@ -1,20 +1,12 @@
 // Deterministic synthetic shop data for demos, the dashboard and the turnaround / price models.
 // Pure: no database, no clock, no Math.random. The same options give the same data, byte for byte.
 import type { NewCustomer, NewSource, NewWorkOrder, WorkOrderStatus } from '../models/index.js'
+import type { ItemFields } from '../repositories/items.js'
 import type { Rng } from './vocabulary.js'
 import * as V from './vocabulary.js'
 
-export interface GeneratedItem {
-  description: string
-  material: string | null
-  quantity: number
-  condition: string | null
-  color: string | null
-  sizeText: string | null
-  /** The true area of one piece the size text was made from; null exactly for sail weights (`30#`). */
-  squareFeet: number | null
-  unitPrice: number | null
-}
+/** An item as the shop API stores it; squareFeet is the true area of one piece (null for sail weights). */
+export type GeneratedItem = ItemFields
 export type GeneratedCustomer = NewCustomer & { customerNo: number; sourceIndex: number | null }
 export type GeneratedWorkOrder = Omit<NewWorkOrder, 'customerId' | 'shipToSourceId'> & {
   workOrderNo: number
