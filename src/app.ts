@@ -13,6 +13,7 @@ import demoDataPlugin from './plugins/demo-data.js'
 import errorsPlugin from './plugins/errors.js'
 import firstAdminPlugin from './plugins/first-admin.js'
 import gracefulClosePlugin from './plugins/graceful-close.js'
+import mlPlugin from './plugins/ml.js'
 import openapiPlugin from './plugins/openapi.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
 import requestLogPlugin from './plugins/request-log.js'
@@ -23,6 +24,7 @@ import authRoutes from './routes/auth.js'
 import csvRoutes from './routes/csv.js'
 import customerRoutes from './routes/customers.js'
 import healthRoutes from './routes/health.js'
+import mlRoutes from './routes/ml.js'
 import queueRoutes from './routes/queue.js'
 import sourceRoutes from './routes/sources.js'
 import userRoutes from './routes/users.js'
@@ -69,6 +71,7 @@ export async function buildApp({ config, logger, database }: BuildAppOptions) {
   await app.register(rateLimitPlugin)
   await app.register(firstAdminPlugin)
   await app.register(changesPlugin)
+  await app.register(mlPlugin)
   await app.register(servicesPlugin)
   await app.register(demoDataPlugin)
   await app.register(analyticsPlugin)
@@ -83,6 +86,7 @@ export async function buildApp({ config, logger, database }: BuildAppOptions) {
   await app.register(queueRoutes)
   await app.register(csvRoutes)
   await app.register(analyticsRoutes)
+  await app.register(mlRoutes)
 
   return app
 }

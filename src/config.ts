@@ -1,6 +1,7 @@
 import { isIP } from 'node:net'
 import path from 'node:path'
 import envSchema from 'env-schema'
+import cron from 'node-cron'
 import { type Static, Type } from 'typebox'
 
 /**
@@ -145,6 +146,32 @@ export const EnvSchema = Type.Object({
   ANALYTICS_DATABASE_URL: Type.Optional(
     Type.String({ minLength: 1, description: 'Read replica for analytics queries' }),
   ),
+  ML_TRAIN_TIMEOUT_S: Type.Integer({
+    minimum: 5,
+    default: 600,
+    description: 'A training still running after this is stopped',
+  }),
+  ML_MIN_SAMPLES: Type.Integer({
+    minimum: 10,
+    default: 100,
+    description: 'Completed work orders needed to train',
+  }),
+  ML_MAX_REGRESSION: Type.Number({
+    minimum: 0,
+    default: 0.1,
+    description:
+      'A new model replaces the active one unless its holdout MAE is worse by more than this share',
+  }),
+  ML_RETRAIN_LOG: Type.Optional(
+    Type.String({ minLength: 1, description: 'File the training outcome lines are appended to' }),
+  ),
+  ML_RETRAIN_SCHEDULE: Type.String({
+    default: '0 2 * * *',
+    description: 'In-process retrain schedule (cron syntax); empty disables it',
+  }),
+  ML_RETRAIN_TZ: Type.Optional(
+    Type.String({ minLength: 1, description: 'Time zone of the schedule (default SHOP_TIMEZONE)' }),
+  ),
   SEED_DEMO: Type.Boolean({
     default: false,
     description: 'On an empty embedded database, load demo data at start',
@@ -204,6 +231,14 @@ export interface Config {
   demo: boolean
   seedDemo: boolean
   shopTimezone: string
+  ml: {
+    trainTimeoutMs: number
+    minSamples: number
+    maxRegression: number
+    retrainLog: string | undefined
+    /** undefined when the in-process schedule is off. */
+    schedule: { expression: string; timezone: string } | undefined
+  }
   analytics: {
     cacheTtlS: number
     cacheMax: number
@@ -265,16 +300,39 @@ export function loadConfig(
       replica: replicaConfig(env),
     },
     shopTimezone: validTimezone(env.SHOP_TIMEZONE),
+    ml: {
+      trainTimeoutMs: env.ML_TRAIN_TIMEOUT_S * 1000,
+      minSamples: env.ML_MIN_SAMPLES,
+      maxRegression: env.ML_MAX_REGRESSION,
+      retrainLog: env.ML_RETRAIN_LOG,
+      schedule: retrainSchedule(env),
+    },
   }
 }
 
-function validTimezone(zone: string): string {
+function retrainSchedule(env: Env): Config['ml']['schedule'] {
+  const expression = env.ML_RETRAIN_SCHEDULE.trim()
+  if (!expression) return undefined
+  if (!cron.validate(expression))
+    throw new ConfigError(
+      `Invalid configuration: ML_RETRAIN_SCHEDULE is not a cron expression: ${expression}`,
+    )
+  return {
+    expression,
+    timezone: validTimezone(
+      env.ML_RETRAIN_TZ ?? env.SHOP_TIMEZONE,
+      env.ML_RETRAIN_TZ ? 'ML_RETRAIN_TZ' : 'SHOP_TIMEZONE',
+    ),
+  }
+}
+
+function validTimezone(zone: string, name = 'SHOP_TIMEZONE'): string {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone })
     return zone
   } catch {
     throw new ConfigError(
-      `Invalid configuration: SHOP_TIMEZONE "${zone}" is not an IANA time zone (e.g. America/New_York)`,
+      `Invalid configuration: ${name} "${zone}" is not an IANA time zone (e.g. America/New_York)`,
     )
   }
 }

@@ -7,8 +7,15 @@ export type { Role }
  * - 'public': anyone (health, docs, login, register)
  * - 'cron': whoever presents X-Cron-Secret
  * - a list of roles: a signed-in user with one of them
+ * - { cronOr: roles }: either of the two (a run started by cron, polled by cron or by a manager)
  */
-export type Access = 'public' | 'cron' | readonly Role[]
+export type Access = 'public' | 'cron' | readonly Role[] | { readonly cronOr: readonly Role[] }
+
+/** The roles a signed-in caller needs, or undefined for public and cron-only routes. */
+export function rolesOf(access: Access): readonly Role[] | undefined {
+  if (typeof access === 'string') return undefined
+  return 'cronOr' in access ? access.cronOr : access
+}
 
 export const ADMIN: readonly Role[] = ['admin']
 export const MANAGERS: readonly Role[] = ['admin', 'manager']
@@ -23,6 +30,7 @@ declare module 'fastify' {
 
 export function describeAccess(access: Access): string {
   if (typeof access === 'string') return access
+  if ('cronOr' in access) return `cron or ${describeAccess(access.cronOr)}`
   if (access.length === ANY_ROLE.length) return 'signed-in'
   return access.join(', ')
 }

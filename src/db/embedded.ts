@@ -52,6 +52,7 @@ export async function createEmbeddedDatabase(
     throw err
   }
   const db = drizzle({ client, schema, ...drizzleLogger(options) })
+  const heldLocks = new Set<number>()
   return {
     kind: 'embedded',
     description: `embedded PGlite in ${dir}`,
@@ -67,6 +68,15 @@ export async function createEmbeddedDatabase(
         },
       }
       return fn(session)
+    },
+    async tryLock(key) {
+      // One process owns the embedded database (the lock file sees to it), and PGlite has a single
+      // session in which advisory locks are re-entrant, so the process itself is the lock holder.
+      if (heldLocks.has(key)) return undefined
+      heldLocks.add(key)
+      return async () => {
+        heldLocks.delete(key)
+      }
     },
     async notify() {
       // One process owns the embedded database: there is nobody else to tell.

@@ -81,6 +81,28 @@ export function createPostgresDatabase(
         client.release(broken)
       }
     },
+    async tryLock(key) {
+      const client = await pool.connect()
+      try {
+        const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [key])
+        if (!rows[0]?.ok) {
+          client.release()
+          return undefined
+        }
+      } catch (err) {
+        client.release(err as Error)
+        throw err
+      }
+      // Held on this connection until released; if the connection dies, PostgreSQL releases it.
+      return async () => {
+        try {
+          await client.query('SELECT pg_advisory_unlock($1)', [key])
+          client.release()
+        } catch (err) {
+          client.release(err as Error)
+        }
+      }
+    },
     async notify(channel, payload) {
       await pool.query('SELECT pg_notify($1, $2)', [channel, payload])
     },

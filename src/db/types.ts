@@ -19,6 +19,11 @@ export interface Database {
   ping(timeoutMs: number): Promise<void>
   /** Runs fn on one dedicated connection (advisory locks are per connection). */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>
+  /**
+   * Tries a session-level advisory lock across every instance; resolves to its release function, or to
+   * undefined at once when another holder has it.
+   */
+  tryLock(key: number): Promise<(() => Promise<void>) | undefined>
   /** NOTIFY other instances (a no-op on the embedded database, which has only this one). */
   notify(channel: string, payload: string): Promise<void>
   /** LISTEN for other instances' notifications; undefined on the embedded database. */

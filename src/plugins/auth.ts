@@ -133,6 +133,10 @@ export default fp(
         return
       }
       if (access === 'cron') return checkCron(request)
+      if ('cronOr' in access) {
+        if (request.headers['x-cron-secret'] !== undefined) return checkCron(request)
+        return authenticate(request, access.cronOr)
+      }
       await authenticate(request, access)
     })
   },

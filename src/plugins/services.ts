@@ -19,8 +19,15 @@ export default fp(
     const deps = { db: app.db, changes: app.changes }
     app.decorate('sourcesService', createSourcesService(deps))
     app.decorate('customersService', createCustomersService(deps))
-    app.decorate('workOrdersService', createWorkOrdersService({ ...deps, timeZone: app.config.shopTimezone }))
+    app.decorate(
+      'workOrdersService',
+      createWorkOrdersService({
+        ...deps,
+        timeZone: app.config.shopTimezone,
+        estimate: (order) => app.ml.predictions.estimate(order),
+      }),
+    )
     app.decorate('queueService', createQueueService({ ...deps, timeZone: app.config.shopTimezone }))
   },
-  { name: 'services', dependencies: ['database', 'changes'] },
+  { name: 'services', dependencies: ['database', 'changes', 'ml'] },
 )

@@ -8,14 +8,14 @@ const text = (max = 500) => NullableText(max)
 const day = Type.String({ format: 'date', description: 'YYYY-MM-DD' })
 const optionalDay = Type.Union([day, Type.Null()])
 /** A string enum typed as its union in TypeScript. */
-const enumOf = <T extends string>(values: readonly T[]) =>
+export const enumOf = <T extends string>(values: readonly T[]) =>
   Type.Unsafe<T>({ type: 'string', enum: [...values] })
 const nullableEnumOf = <T extends string>(values: readonly T[]) =>
   Type.Unsafe<T | null>({ anyOf: [{ type: 'string', enum: [...values] }, { type: 'null' }] })
 
 export const StatusSchema = enumOf(workOrderStatus.enumValues)
 export const QuoteStatusSchema = nullableEnumOf(['pending', 'approved', 'declined'] as const)
-const StorageSchema = nullableEnumOf(['seasonal', 'temporary'] as const)
+export const StorageSchema = nullableEnumOf(['seasonal', 'temporary'] as const)
 const ReturnSchema = nullableEnumOf(['ship', 'deliver', 'pickup', 'rehang', 'unknown'] as const)
 
 const orderColumns = {
@@ -77,6 +77,14 @@ export const WorkOrderDetailSchema = Type.Object(
     shipTo: Type.Union([SourceSchema, Type.Null()]),
     items: Type.Array(ItemSchema),
     statusHistory: Type.Array(StatusChangeSchema),
+    estimatedCompletion: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], {
+        description: 'Open orders: predicted completion date (GET only; null without an active model)',
+      }),
+    ),
+    predictedPrice: Type.Optional(
+      Type.Union([Type.Number(), Type.Null()], { description: 'Open orders: predicted price (GET only)' }),
+    ),
   },
   { title: 'WorkOrderDetail' },
 )

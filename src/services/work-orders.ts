@@ -54,7 +54,17 @@ async function guardReferences<T>(work: () => Promise<T>): Promise<T> {
 const notFound = (no: number) => new AppError(404, 'work_order.not_found', `No work order #${no}`)
 const itemNotFound = () => new AppError(404, 'work_order.item_not_found', 'No such item on this work order')
 
-export function createWorkOrdersService(deps: WriteDeps & { timeZone: string }) {
+/** What the model says about an open order (null fields when there is no model or the order is closed). */
+export interface OrderEstimate {
+  estimatedCompletion: string | null
+  predictedPrice: number | null
+}
+type DetailRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof createWorkOrdersRepository>['detailByNumber']>>
+>
+export type Estimator = (order: DetailRow) => Promise<OrderEstimate>
+
+export function createWorkOrdersService(deps: WriteDeps & { timeZone: string; estimate?: Estimator }) {
   const repo = createWorkOrdersRepository(deps.db)
   const items = createItemsRepository(deps.db)
   const today = () => shopToday(deps.timeZone)
@@ -106,10 +116,14 @@ export function createWorkOrdersService(deps: WriteDeps & { timeZone: string }) 
   return {
     list: (params: ListParams) => repo.list(params),
 
+    /** The order with everything on its screen, and for an open order the model's estimate. */
     async detail(no: number) {
       const order = await repo.detailByNumber(no)
       if (!order) throw notFound(no)
-      return order
+      const estimate = deps.estimate
+        ? await deps.estimate(order)
+        : { estimatedCompletion: null, predictedPrice: null }
+      return { ...order, ...estimate }
     },
 
     async create(ctx: WriteContext, input: WorkOrderFields & { items?: ItemInput[] | undefined }) {

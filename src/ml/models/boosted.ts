@@ -1,0 +1,216 @@
+// Gradient-boosted regression trees on binned features (the histogram method of LightGBM and XGBoost's
+// `hist`), squared loss. Written here because the npm options failed on this workload (measured in
+// docs/ML.md): ml-xgboost's WASM build crashes past ~32k rows × 40 features and installs a process-wide
+// uncaughtException handler; ml-cart and ml-random-forest take minutes per tree at 16k rows.
+
+export interface BoostedOptions {
+  trees: number
+  learningRate: number
+  maxDepth: number
+  minLeaf: number
+  /** L2 penalty on leaf values. */
+  lambda: number
+  maxBins: number
+  /** Share of rows and of features each tree sees. */
+  subsample: number
+  colsample: number
+  seed: number
+}
+
+export const DEFAULT_BOOSTED: BoostedOptions = {
+  trees: 200,
+  learningRate: 0.08,
+  maxDepth: 5,
+  minLeaf: 20,
+  lambda: 1,
+  maxBins: 64,
+  subsample: 0.8,
+  colsample: 0.8,
+  seed: 1,
+}
+
+/** One tree as flat arrays: node k splits on feature[k] (left iff x < threshold[k]); a leaf has feature -1. */
+interface Tree {
+  feature: number[]
+  threshold: number[]
+  left: number[]
+  right: number[]
+  value: number[]
+}
+
+export interface BoostedModelJson {
+  algorithm: 'boosted'
+  options: BoostedOptions
+  base: number
+  trees: Tree[]
+}
+
+function mulberry32(seed: number): () => number {
+  let s = seed >>> 0
+  return () => {
+    s = (s + 0x6d2b79f5) | 0
+    let t = Math.imul(s ^ (s >>> 15), 1 | s)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Quantile bin edges of each feature, and every row's bin (column-major, one byte per cell). */
+function binFeatures(x: readonly (readonly number[])[], maxBins: number) {
+  const n = x.length
+  const p = x[0]?.length ?? 0
+  const edges: Float64Array[] = []
+  const bins: Uint8Array[] = []
+  const col = new Float64Array(n)
+  for (let f = 0; f < p; f++) {
+    for (let i = 0; i < n; i++) col[i] = (x[i] as readonly number[])[f] as number
+    const sorted = col.slice().sort()
+    const e: number[] = []
+    for (let b = 1; b < maxBins; b++) {
+      const v = sorted[Math.floor((b * n) / maxBins)] as number
+      if (v > (sorted[0] as number) && (e.length === 0 || v > (e[e.length - 1] as number))) e.push(v)
+    }
+    const fe = Float64Array.from(e)
+    const fb = new Uint8Array(n)
+    for (let i = 0; i < n; i++) {
+      const v = col[i] as number
+      let lo = 0
+      let hi = fe.length
+      while (lo < hi) {
+        const m = (lo + hi) >> 1
+        if (v < (fe[m] as number)) hi = m
+        else lo = m + 1
+      }
+      fb[i] = lo // number of edges <= v
+    }
+    edges.push(fe)
+    bins.push(fb)
+  }
+  return { edges, bins }
+}
+
+function evalTree(t: Tree, row: readonly number[]): number {
+  let k = 0
+  while ((t.feature[k] as number) >= 0)
+    k =
+      (row[t.feature[k] as number] as number) < (t.threshold[k] as number)
+        ? (t.left[k] as number)
+        : (t.right[k] as number)
+  return t.value[k] as number
+}
+
+export class BoostedModel {
+  private constructor(
+    private readonly options: BoostedOptions,
+    private readonly base: number,
+    private readonly trees: Tree[],
+  ) {}
+
+  static fit(x: readonly (readonly number[])[], y: readonly number[], opts: Partial<BoostedOptions> = {}) {
+    const o = { ...DEFAULT_BOOSTED, ...opts }
+    const n = x.length
+    const p = x[0]?.length ?? 0
+    const rnd = mulberry32(o.seed)
+    const { edges, bins } = binFeatures(x, o.maxBins)
+    const base = y.reduce((a, b) => a + b, 0) / Math.max(1, n)
+    const pred = new Float64Array(n).fill(base)
+    const grad = new Float64Array(n)
+    const rows = new Uint32Array(n)
+    const scratch = new Uint32Array(n)
+    const trees: Tree[] = []
+
+    for (let t = 0; t < o.trees; t++) {
+      for (let i = 0; i < n; i++) grad[i] = (y[i] as number) - (pred[i] as number)
+      let m = 0
+      for (let i = 0; i < n; i++) if (rnd() < o.subsample) rows[m++] = i
+      const feats: number[] = []
+      for (let f = 0; f < p; f++) if (rnd() < o.colsample) feats.push(f)
+      const tree: Tree = { feature: [], threshold: [], left: [], right: [], value: [] }
+
+      // Rows of a node are the range [start, end) of `rows`, partitioned in place at each split.
+      const build = (start: number, end: number, depth: number): number => {
+        const id = tree.feature.length
+        let sum = 0
+        for (let k = start; k < end; k++) sum += grad[rows[k] as number] as number
+        const count = end - start
+        tree.feature.push(-1)
+        tree.threshold.push(0)
+        tree.left.push(-1)
+        tree.right.push(-1)
+        tree.value.push((o.learningRate * sum) / (count + o.lambda))
+        if (depth >= o.maxDepth || count < 2 * o.minLeaf) return id
+
+        const parentScore = (sum * sum) / (count + o.lambda)
+        let bestGain = 1e-12
+        let bestFeature = -1
+        let bestBin = -1
+        const hs = new Float64Array(o.maxBins)
+        const hc = new Uint32Array(o.maxBins)
+        for (const f of feats) {
+          const fb = bins[f] as Uint8Array
+          const nb = (edges[f] as Float64Array).length + 1
+          if (nb < 2) continue
+          hs.fill(0, 0, nb)
+          hc.fill(0, 0, nb)
+          for (let k = start; k < end; k++) {
+            const i = rows[k] as number
+            const b = fb[i] as number
+            hs[b] = (hs[b] as number) + (grad[i] as number)
+            hc[b] = (hc[b] as number) + 1
+          }
+          let ls = 0
+          let lc = 0
+          for (let b = 0; b < nb - 1; b++) {
+            ls += hs[b] as number
+            lc += hc[b] as number
+            const rc = count - lc
+            if (lc < o.minLeaf) continue
+            if (rc < o.minLeaf) break
+            const rs = sum - ls
+            const gain = (ls * ls) / (lc + o.lambda) + (rs * rs) / (rc + o.lambda) - parentScore
+            if (gain > bestGain) {
+              bestGain = gain
+              bestFeature = f
+              bestBin = b
+            }
+          }
+        }
+        if (bestFeature < 0) return id
+
+        // Stable partition: rows with bin <= bestBin go left.
+        const fb = bins[bestFeature] as Uint8Array
+        let l = start
+        let r = 0
+        for (let k = start; k < end; k++) {
+          const i = rows[k] as number
+          if ((fb[i] as number) <= bestBin) rows[l++] = i
+          else scratch[r++] = i
+        }
+        rows.set(scratch.subarray(0, r), l)
+        tree.feature[id] = bestFeature
+        tree.threshold[id] = (edges[bestFeature] as Float64Array)[bestBin] as number
+        tree.left[id] = build(start, l, depth + 1)
+        tree.right[id] = build(l, end, depth + 1)
+        return id
+      }
+      build(0, m, 0)
+      trees.push(tree)
+      for (let i = 0; i < n; i++) pred[i] = (pred[i] as number) + evalTree(tree, x[i] as readonly number[])
+    }
+    return new BoostedModel(o, base, trees)
+  }
+
+  static load(json: BoostedModelJson): BoostedModel {
+    return new BoostedModel(json.options, json.base, json.trees)
+  }
+
+  predict(row: readonly number[]): number {
+    let s = this.base
+    for (const t of this.trees) s += evalTree(t, row)
+    return s
+  }
+
+  toJSON(): BoostedModelJson {
+    return { algorithm: 'boosted', options: this.options, base: this.base, trees: this.trees }
+  }
+}

@@ -1,0 +1,139 @@
+import { sql } from 'drizzle-orm'
+import type { Db } from '../db/index.js'
+import type { History, ItemFacts, OrderContext } from '../ml/features.js'
+import type { OrderRecord } from '../ml/train.js'
+import { query } from './analytics-sql.js'
+
+interface RecordRow extends Record<string, unknown> {
+  id: number
+  customer_id: number
+  source_id: number | null
+  status: string
+  date_in: string
+  date_required: string | null
+  date_completed: string | null
+  rush: boolean
+  firm_rush: boolean
+  repairs_needed: boolean
+  is_cushion: boolean
+  storage_time: 'seasonal' | 'temporary' | null
+  special_instructions: string | null
+  items: (ItemFacts & { unitPrice: number | null })[]
+}
+
+function toRecord(r: RecordRow): OrderRecord {
+  const priced = r.items.length > 0 && r.items.every((i) => i.unitPrice !== null)
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    sourceId: r.source_id,
+    status: r.status,
+    dateCompleted: r.date_completed,
+    price: priced
+      ? Math.round(r.items.reduce((s, i) => s + i.quantity * (i.unitPrice as number), 0) * 100) / 100
+      : null,
+    facts: {
+      dateIn: r.date_in,
+      dateRequired: r.date_required,
+      rush: r.rush,
+      firmRush: r.firm_rush,
+      repairsNeeded: r.repairs_needed,
+      isCushion: r.is_cushion,
+      storageTime: r.storage_time,
+      specialInstructions: r.special_instructions,
+      items: r.items.map(({ unitPrice: _price, ...item }) => item),
+    },
+  }
+}
+
+const RECORDS = sql`
+  SELECT w.id, w.customer_id, c.source_id, w.status::text AS status,
+         w.date_in::text AS date_in, w.date_required::text AS date_required,
+         w.date_completed::text AS date_completed,
+         w.rush, w.firm_rush, w.repairs_needed, w.is_cushion, w.storage_time::text AS storage_time,
+         w.special_instructions,
+         COALESCE(json_agg(json_build_object(
+           'description', i.description, 'material', i.material, 'quantity', i.quantity,
+           'squareFeet', i.square_feet::float8, 'sizeText', i.size_text, 'unitPrice', i.unit_price::float8
+         ) ORDER BY i.id) FILTER (WHERE i.id IS NOT NULL), '[]'::json) AS items
+    FROM work_orders w
+    JOIN customers c ON c.id = w.customer_id
+    LEFT JOIN work_order_items i ON i.work_order_id = w.id`
+
+/** What the models learn from and are asked about, read straight from the shop's tables. */
+export function createMlDataRepository(db: Db) {
+  return {
+    /** Every work order with its items and its customer's source: the training set. */
+    async records(): Promise<OrderRecord[]> {
+      const rows = await query<RecordRow>(db, sql`${RECORDS} GROUP BY w.id, c.source_id ORDER BY w.id`)
+      return rows.map(toRecord)
+    },
+
+    /** One work order as a record (for predicting it), or undefined. */
+    async record(workOrderNo: number): Promise<OrderRecord | undefined> {
+      const [row] = await query<RecordRow>(
+        db,
+        sql`${RECORDS} WHERE w.work_order_no = ${workOrderNo} GROUP BY w.id, c.source_id`,
+      )
+      return row ? toRecord(row) : undefined
+    },
+
+    /** The customer's source: undefined when there is no such customer, null when they came directly. */
+    async customerSource(customerId: number): Promise<number | null | undefined> {
+      const [row] = await query<{ source_id: number | null }>(
+        db,
+        sql`SELECT source_id FROM customers WHERE id = ${customerId}`,
+      )
+      return row === undefined ? undefined : row.source_id
+    },
+
+    /**
+     * The context of an order as of `asOf`, in one statement; `excludeId` leaves the order itself out.
+     * Same definitions as src/ml/history.ts (history: orders in before the day, turnaround of those
+     * completed before it; backlog: in before the day, not completed before it, not cancelled).
+     */
+    async context(p: {
+      customerId: number | null
+      sourceId: number | null
+      asOf: string
+      excludeId?: number | undefined
+    }): Promise<OrderContext> {
+      const exclude = p.excludeId ?? -1
+      const history = (scope: ReturnType<typeof sql>) => sql`
+        SELECT count(*) FILTER (WHERE w.date_in < ${p.asOf}::date)::int AS past,
+               (sum(w.date_completed - w.date_in) FILTER (WHERE w.date_completed < ${p.asOf}::date))::float8 AS total,
+               count(*) FILTER (WHERE w.date_completed < ${p.asOf}::date)::int AS done
+          FROM work_orders w JOIN customers c ON c.id = w.customer_id
+         WHERE ${scope} AND w.id <> ${exclude}`
+      const [r] = await query<{
+        c_past: number
+        c_total: number | null
+        c_done: number
+        s_past: number
+        s_total: number | null
+        s_done: number
+        backlog: number
+      }>(
+        db,
+        sql`
+        SELECT cu.past AS c_past, cu.total AS c_total, cu.done AS c_done,
+               so.past AS s_past, so.total AS s_total, so.done AS s_done,
+               (SELECT count(*)::int FROM work_orders w
+                 WHERE w.status <> 'cancelled' AND w.id <> ${exclude} AND w.date_in < ${p.asOf}::date
+                   AND (w.date_completed IS NULL OR w.date_completed >= ${p.asOf}::date)) AS backlog
+          FROM (${history(sql`w.customer_id = ${p.customerId ?? -1}`)}) cu,
+               (${history(sql`c.source_id = ${p.sourceId ?? -1}`)}) so`,
+      )
+      if (!r) throw new Error('context query returned no row')
+      const hist = (past: number, total: number | null, done: number): History => ({
+        pastOrders: past,
+        meanTurnaround: done > 0 ? (total as number) / done : null,
+      })
+      return {
+        customer: hist(r.c_past, r.c_total, r.c_done),
+        source: p.sourceId === null ? null : hist(r.s_past, r.s_total, r.s_done),
+        backlog: r.backlog,
+      }
+    },
+  }
+}

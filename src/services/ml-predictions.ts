@@ -1,0 +1,177 @@
+import type { Db } from '../db/index.js'
+import { shopToday } from '../domain/shop-date.js'
+import { AppError } from '../errors.js'
+import type { ItemFacts, OrderFacts } from '../ml/features.js'
+import { createPredictor, type Prediction, type Predictor, type StoredModel } from '../ml/predict.js'
+import { createMlDataRepository } from '../repositories/ml-data.js'
+import { createMlRegistryRepository } from '../repositories/ml-registry.js'
+import type { OrderEstimate } from './work-orders.js'
+
+/** How long an instance serves its cached model before checking the registry again (NOTIFY is faster). */
+export const ACTIVE_MODEL_CHECK_MS = 30_000
+
+export const PredictionErrors = {
+  noModel: () =>
+    new AppError(
+      409,
+      'ml.no_model',
+      'No model is active yet: train one with POST /ml/train or the cron retrain',
+    ),
+  noCustomer: (id: number) => new AppError(404, 'customer.not_found', `No customer ${id}`),
+  notFound: (no: number) => new AppError(404, 'work_order.not_found', `No work order #${no}`),
+}
+
+/** An order as the work order screen loads it. */
+export interface EstimatedOrder extends Omit<OrderFacts, 'items'> {
+  id: number
+  status: string
+  customerId: number
+  customer: { sourceId: number | null }
+  items: (Omit<ItemFacts, 'description'> & { description: string })[]
+}
+
+function factsOf(o: EstimatedOrder): OrderFacts {
+  return {
+    dateIn: o.dateIn,
+    dateRequired: o.dateRequired,
+    rush: o.rush,
+    firmRush: o.firmRush,
+    repairsNeeded: o.repairsNeeded,
+    isCushion: o.isCushion,
+    storageTime: o.storageTime,
+    specialInstructions: o.specialInstructions,
+    items: o.items.map((i) => ({
+      description: i.description,
+      material: i.material,
+      quantity: i.quantity,
+      squareFeet: i.squareFeet,
+      sizeText: i.sizeText,
+    })),
+  }
+}
+
+/** A draft order as the prediction form sends it. */
+export interface DraftOrder extends Omit<OrderFacts, 'dateIn'> {
+  dateIn?: string | undefined
+  customerId?: number | undefined
+}
+
+export interface PredictionResult extends Prediction {
+  model: { id: number; trainedAt: Date }
+  asOf: string
+}
+
+/**
+ * Serves the active model on every instance: cached in memory, re-checked against the registry every
+ * ACTIVE_MODEL_CHECK_MS and at once when an activation is announced (`invalidate`).
+ */
+export function createPredictionService(deps: {
+  db: Db
+  timeZone: string
+  log?: { warn(obj: object, msg: string): void }
+}) {
+  const data = createMlDataRepository(deps.db)
+  const registry = createMlRegistryRepository(deps.db)
+  let cached: { predictor: Predictor | undefined; checkedAt: number } = { predictor: undefined, checkedAt: 0 }
+  let loading: Promise<Predictor | undefined> | undefined
+
+  async function load(): Promise<Predictor | undefined> {
+    const id = await registry.activeId()
+    if (id === undefined) return undefined
+    if (cached.predictor?.modelId === id) return cached.predictor
+    const row = await registry.withParameters(id)
+    if (!row) return undefined
+    return createPredictor(row as unknown as StoredModel)
+  }
+
+  async function active(): Promise<Predictor | undefined> {
+    if (Date.now() - cached.checkedAt < ACTIVE_MODEL_CHECK_MS) return cached.predictor
+    // Single flight: concurrent requests after expiry share one registry read.
+    loading ??= load()
+      .then((predictor) => {
+        cached = { predictor, checkedAt: Date.now() }
+        return predictor
+      })
+      .finally(() => {
+        loading = undefined
+      })
+    return loading
+  }
+
+  async function predictWith(
+    predictor: Predictor,
+    facts: OrderFacts,
+    who: { customerId: number | null; sourceId: number | null; excludeId?: number },
+  ): Promise<PredictionResult> {
+    const today = shopToday(deps.timeZone)
+    const context = await data.context({ ...who, asOf: today })
+    return {
+      ...predictor.predict(facts, context, today),
+      model: { id: predictor.modelId, trainedAt: predictor.trainedAt },
+      asOf: today,
+    }
+  }
+
+  return {
+    /** Forget the cached model: the next prediction reads the registry (after an activation). */
+    invalidate() {
+      cached = { predictor: undefined, checkedAt: 0 }
+    },
+
+    async activeModelId() {
+      return (await active())?.modelId
+    },
+
+    /** A draft order (the quote form): the customer's record as of today. */
+    async predictDraft(draft: DraftOrder): Promise<PredictionResult> {
+      const { customerId, dateIn, ...rest } = draft
+      let sourceId: number | null = null
+      if (customerId !== undefined) {
+        const found = await data.customerSource(customerId)
+        if (found === undefined) throw PredictionErrors.noCustomer(customerId)
+        sourceId = found
+      }
+      const predictor = await active()
+      if (!predictor) throw PredictionErrors.noModel()
+      const facts: OrderFacts = { ...rest, dateIn: dateIn ?? shopToday(deps.timeZone) }
+      return predictWith(predictor, facts, { customerId: customerId ?? null, sourceId })
+    },
+
+    /** An existing order, as of today (its own row left out of its customer's record and the backlog). */
+    async predictOrder(workOrderNo: number): Promise<PredictionResult> {
+      const record = await data.record(workOrderNo)
+      if (!record) throw PredictionErrors.notFound(workOrderNo)
+      const predictor = await active()
+      if (!predictor) throw PredictionErrors.noModel()
+      return predictWith(predictor, record.facts, {
+        customerId: record.customerId,
+        sourceId: record.sourceId,
+        excludeId: record.id,
+      })
+    },
+
+    /**
+     * For the work order screen: the estimate of an open order, nulls for a closed one or without a
+     * model. Never fails the screen: a prediction error is logged and shown as no estimate.
+     */
+    async estimate(order: EstimatedOrder): Promise<OrderEstimate> {
+      const none = { estimatedCompletion: null, predictedPrice: null }
+      if (order.status === 'completed' || order.status === 'cancelled') return none
+      try {
+        const predictor = await active()
+        if (!predictor) return none
+        const { days: _days, ...p } = await predictWith(predictor, factsOf(order), {
+          customerId: order.customerId,
+          sourceId: order.customer.sourceId,
+          excludeId: order.id,
+        })
+        return { estimatedCompletion: p.estimatedCompletion, predictedPrice: p.price.predicted }
+      } catch (err) {
+        deps.log?.warn({ err }, 'could not estimate the work order')
+        return none
+      }
+    },
+  }
+}
+
+export type PredictionService = ReturnType<typeof createPredictionService>
