@@ -150,12 +150,11 @@ export function createTrainingService(deps: {
     return { model, decision }
   }
 
-  /** Trains holding the lock; resolves when stored. The lock is released whatever happens. */
-  async function runLocked(
+  /** Trains, stores and announces; the outcome of a run, or the error it ends with. */
+  async function trainAndStore(
     request: RetrainRequest,
     runId: string,
     records: Awaited<ReturnType<typeof data.records>>,
-    release: () => Promise<void>,
   ): Promise<RetrainOutcome> {
     const started = Date.now()
     try {
@@ -171,15 +170,11 @@ export function createTrainingService(deps: {
         samples: result.samples,
         durationMs,
         metrics: { days: r('days'), price: r('price') },
-        naive: {
-          days: roundMetrics(result.targets.days.naive),
-          price: roundMetrics(result.targets.price.naive),
-        },
+        naive: { days: roundMetrics(result.targets.days.naive), price: roundMetrics(result.targets.price.naive) },
         algorithms: { days: result.targets.days.algorithm, price: result.targets.price.algorithm },
         activated: decision.activate,
         reason: decision.reason,
       }
-      await registry.runs.finish(runId, 'completed', outcome, model.id)
       const days = outcome.metrics.days
       log.info({ modelId: model.id, runId, durationMs, metrics: outcome.metrics }, 'Model training completed')
       log.info({ modelId: model.id }, `MAE: ${days.mae}, R2: ${days.r2}`)
@@ -189,7 +184,6 @@ export function createTrainingService(deps: {
         `model ${model.id} ${decision.activate ? 'activated' : 'not activated'}: ${decision.reason}`,
       ])
       if (decision.activate) await deps.onActivated(model.id)
-      await registry.runs.prune(RUNS_KEPT)
       return outcome
     } catch (err) {
       const appError =
@@ -200,13 +194,30 @@ export function createTrainingService(deps: {
             : new AppError(500, 'ml.training_failed', 'Model training failed')
       log.error({ err, runId }, 'Model training failed')
       await retrainLog('ERROR', [`Model training failed: ${(err as Error).message}`])
-      await registry.runs
-        .finish(runId, 'failed', { code: appError.code, message: appError.message })
-        .catch(() => undefined)
       throw appError
-    } finally {
-      await release()
     }
+  }
+
+  /** Holds the lock while training; the run is marked finished only after the lock is released. */
+  async function runLocked(
+    request: RetrainRequest,
+    runId: string,
+    records: Awaited<ReturnType<typeof data.records>>,
+    release: () => Promise<void>,
+  ): Promise<RetrainOutcome> {
+    let outcome: RetrainOutcome
+    try {
+      outcome = await trainAndStore(request, runId, records)
+    } catch (err) {
+      await release()
+      const e = err as AppError
+      await registry.runs.finish(runId, 'failed', { code: e.code, message: e.message }).catch(() => undefined)
+      throw err
+    }
+    await release()
+    await registry.runs.finish(runId, 'completed', outcome, outcome.modelId)
+    await registry.runs.prune(RUNS_KEPT)
+    return outcome
   }
 
   return {
