@@ -65,6 +65,8 @@ export default fp(
       status: async () => ({ ...(await training.status()), schedule: cfg.schedule ?? null }),
     })
 
+    app.changes.subscribe(() => predictions.invalidateHistory())
+
     let listener: ChannelListener | undefined
     if (app.database.listen) {
       listener = app.database.listen(ACTIVATION_CHANNEL, {
@@ -111,7 +113,7 @@ export default fp(
       await listener?.close()
     })
   },
-  { name: 'ml', dependencies: ['config', 'database'] },
+  { name: 'ml', dependencies: ['config', 'database', 'changes'] },
 )
 
 export type { RetrainOutcome }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import type { History, ItemFacts, OrderContext } from '../ml/features.js'
 import type { OrderRecord } from '../ml/train.js'
@@ -46,6 +46,26 @@ function toRecord(r: RecordRow): OrderRecord {
   }
 }
 
+/** A history as sums, so that one order's share can be taken out of it. */
+export interface HistoryTotals {
+  past: number
+  total: number | null
+  done: number
+}
+
+export function toHistory(t: HistoryTotals): History {
+  return { pastOrders: t.past, meanTurnaround: t.done > 0 ? (t.total as number) / t.done : null }
+}
+
+function historySql(scope: SQL, asOf: string, exclude: number): SQL {
+  return sql`
+    SELECT count(*) FILTER (WHERE w.date_in < ${asOf}::date)::int AS past,
+           (sum(w.date_completed - w.date_in) FILTER (WHERE w.date_completed < ${asOf}::date))::float8 AS total,
+           count(*) FILTER (WHERE w.date_completed < ${asOf}::date)::int AS done
+      FROM work_orders w JOIN customers c ON c.id = w.customer_id
+     WHERE ${scope} AND w.id <> ${exclude}`
+}
+
 const RECORDS = sql`
   SELECT w.id, w.customer_id, c.source_id, w.status::text AS status,
          w.date_in::text AS date_in, w.date_required::text AS date_required,
@@ -91,20 +111,20 @@ export function createMlDataRepository(db: Db) {
      * The context of an order as of `asOf`, in one statement; `excludeId` leaves the order itself out.
      * Same definitions as src/ml/history.ts (history: orders in before the day, turnaround of those
      * completed before it; backlog: in before the day, not completed before it, not cancelled).
+     * `sourceTotals`, when the caller has them (a source's record is cached: it can span thousands of
+     * orders), replaces the source part of the statement.
      */
     async context(p: {
       customerId: number | null
       sourceId: number | null
       asOf: string
       excludeId?: number | undefined
+      sourceTotals?: HistoryTotals | undefined
     }): Promise<OrderContext> {
       const exclude = p.excludeId ?? -1
-      const history = (scope: ReturnType<typeof sql>) => sql`
-        SELECT count(*) FILTER (WHERE w.date_in < ${p.asOf}::date)::int AS past,
-               (sum(w.date_completed - w.date_in) FILTER (WHERE w.date_completed < ${p.asOf}::date))::float8 AS total,
-               count(*) FILTER (WHERE w.date_completed < ${p.asOf}::date)::int AS done
-          FROM work_orders w JOIN customers c ON c.id = w.customer_id
-         WHERE ${scope} AND w.id <> ${exclude}`
+      const so = p.sourceTotals
+        ? sql`(SELECT ${p.sourceTotals.past}::int AS past, ${p.sourceTotals.total}::float8 AS total, ${p.sourceTotals.done}::int AS done)`
+        : sql`(${historySql(sql`c.source_id = ${p.sourceId ?? -1}`, p.asOf, exclude)})`
       const [r] = await query<{
         c_past: number
         c_total: number | null
@@ -121,19 +141,20 @@ export function createMlDataRepository(db: Db) {
                (SELECT count(*)::int FROM work_orders w
                  WHERE w.status <> 'cancelled' AND w.id <> ${exclude} AND w.date_in < ${p.asOf}::date
                    AND (w.date_completed IS NULL OR w.date_completed >= ${p.asOf}::date)) AS backlog
-          FROM (${history(sql`w.customer_id = ${p.customerId ?? -1}`)}) cu,
-               (${history(sql`c.source_id = ${p.sourceId ?? -1}`)}) so`,
+          FROM (${historySql(sql`w.customer_id = ${p.customerId ?? -1}`, p.asOf, exclude)}) cu, ${so} so`,
       )
       if (!r) throw new Error('context query returned no row')
-      const hist = (past: number, total: number | null, done: number): History => ({
-        pastOrders: past,
-        meanTurnaround: done > 0 ? (total as number) / done : null,
-      })
       return {
-        customer: hist(r.c_past, r.c_total, r.c_done),
-        source: p.sourceId === null ? null : hist(r.s_past, r.s_total, r.s_done),
+        customer: toHistory({ past: r.c_past, total: r.c_total, done: r.c_done }),
+        source: p.sourceId === null ? null : toHistory({ past: r.s_past, total: r.s_total, done: r.s_done }),
         backlog: r.backlog,
       }
+    },
+
+    /** A source's record as of a day, over all its customers' orders (nothing left out). */
+    async sourceTotals(sourceId: number, asOf: string): Promise<HistoryTotals> {
+      const [r] = await query<HistoryTotals>(db, historySql(sql`c.source_id = ${sourceId}`, asOf, -1))
+      return r ?? { past: 0, total: null, done: 0 }
     },
   }
 }

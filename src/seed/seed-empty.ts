@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm'
+import { count, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import { workOrders } from '../models/index.js'
 import { type GenerateOptions, generateShopData } from './generate.js'
@@ -18,5 +18,8 @@ export async function seedEmptyDatabase(db: Db, options: GenerateOptions): Promi
     throw new NotEmptyError(
       `the database already has ${row?.n} work orders; demo data goes only into an empty one`,
     )
-  return loadShopData(db, generateShopData(options))
+  const counts = await loadShopData(db, generateShopData(options))
+  // Fresh statistics: until autovacuum gets to it, the planner would guess at tables that just grew.
+  await db.execute(sql`ANALYZE`)
+  return counts
 }

@@ -1,11 +1,28 @@
+import { LRUCache } from 'lru-cache'
 import type { Db } from '../db/index.js'
 import { shopToday } from '../domain/shop-date.js'
 import { AppError } from '../errors.js'
-import type { ItemFacts, OrderFacts } from '../ml/features.js'
+import { dayNumber, type ItemFacts, type OrderFacts } from '../ml/features.js'
 import { createPredictor, type Prediction, type Predictor, type StoredModel } from '../ml/predict.js'
-import { createMlDataRepository } from '../repositories/ml-data.js'
+import { createMlDataRepository, type HistoryTotals } from '../repositories/ml-data.js'
 import { createMlRegistryRepository } from '../repositories/ml-registry.js'
 import type { OrderEstimate } from './work-orders.js'
+
+/** The dates of the order a prediction is about, to take it out of its source's record. */
+interface OwnDates {
+  dateIn: string
+  dateCompleted: string | null
+}
+/** Whose record an order is judged by; an existing order leaves itself out (excludeId, own). */
+export interface Who {
+  customerId: number | null
+  sourceId: number | null
+  excludeId?: number
+  own?: OwnDates
+}
+
+/** How long a source's record (as of a day) is reused. */
+export const SOURCE_HISTORY_TTL_MS = 60_000
 
 /** How long an instance serves its cached model before checking the registry again (NOTIFY is faster). */
 export const ACTIVE_MODEL_CHECK_MS = 30_000
@@ -24,6 +41,7 @@ export const PredictionErrors = {
 /** An order as the work order screen loads it. */
 export interface EstimatedOrder extends Omit<OrderFacts, 'items'> {
   id: number
+  dateCompleted: string | null
   status: string
   customerId: number
   customer: { sourceId: number | null }
@@ -98,13 +116,42 @@ export function createPredictionService(deps: {
     return loading
   }
 
-  async function predictWith(
-    predictor: Predictor,
-    facts: OrderFacts,
-    who: { customerId: number | null; sourceId: number | null; excludeId?: number },
-  ): Promise<PredictionResult> {
+  // A source's record can span thousands of orders; it is read once per source and day, kept for a
+  // minute (and dropped on this instance's writes), and the predicted order's own share taken out of it.
+  const sources = new LRUCache<string, HistoryTotals>({
+    max: 5000,
+    ttl: SOURCE_HISTORY_TTL_MS,
+    fetchMethod: (key) => {
+      const [id, asOf] = key.split('|') as [string, string]
+      return data.sourceTotals(Number(id), asOf)
+    },
+  })
+  async function sourceTotals(sourceId: number, asOf: string, own: OwnDates | undefined) {
+    const t = (await sources.fetch(`${sourceId}|${asOf}`)) as HistoryTotals
+    if (!own) return t
+    let { past, total, done } = t
+    if (own.dateIn < asOf) past--
+    if (own.dateCompleted !== null && own.dateCompleted < asOf) {
+      total = (total ?? 0) - (dayNumber(own.dateCompleted) - dayNumber(own.dateIn))
+      done--
+    }
+    return { past, total: done > 0 ? total : null, done }
+  }
+
+  /** The order's context as predictions see it (a test holds it equal to the training rows'). */
+  async function contextOf(who: Who, asOf: string) {
+    return data.context({
+      customerId: who.customerId,
+      sourceId: who.sourceId,
+      excludeId: who.excludeId,
+      asOf,
+      sourceTotals: who.sourceId === null ? undefined : await sourceTotals(who.sourceId, asOf, who.own),
+    })
+  }
+
+  async function predictWith(predictor: Predictor, facts: OrderFacts, who: Who): Promise<PredictionResult> {
     const today = shopToday(deps.timeZone)
-    const context = await data.context({ ...who, asOf: today })
+    const context = await contextOf(who, today)
     return {
       ...predictor.predict(facts, context, today),
       model: { id: predictor.modelId, trainedAt: predictor.trainedAt },
@@ -113,6 +160,13 @@ export function createPredictionService(deps: {
   }
 
   return {
+    contextOf,
+
+    /** Drop cached source records (after a write on this instance). */
+    invalidateHistory() {
+      sources.clear()
+    },
+
     /** Forget the cached model: the next prediction reads the registry (after an activation). */
     invalidate() {
       cached = { predictor: undefined, checkedAt: 0 }
@@ -147,6 +201,7 @@ export function createPredictionService(deps: {
         customerId: record.customerId,
         sourceId: record.sourceId,
         excludeId: record.id,
+        own: { dateIn: record.facts.dateIn, dateCompleted: record.dateCompleted },
       })
     },
 
@@ -164,6 +219,7 @@ export function createPredictionService(deps: {
           customerId: order.customerId,
           sourceId: order.customer.sourceId,
           excludeId: order.id,
+          own: { dateIn: order.dateIn, dateCompleted: order.dateCompleted },
         })
         return { estimatedCompletion: p.estimatedCompletion, predictedPrice: p.price.predicted }
       } catch (err) {

@@ -170,7 +170,10 @@ export function createTrainingService(deps: {
         samples: result.samples,
         durationMs,
         metrics: { days: r('days'), price: r('price') },
-        naive: { days: roundMetrics(result.targets.days.naive), price: roundMetrics(result.targets.price.naive) },
+        naive: {
+          days: roundMetrics(result.targets.days.naive),
+          price: roundMetrics(result.targets.price.naive),
+        },
         algorithms: { days: result.targets.days.algorithm, price: result.targets.price.algorithm },
         activated: decision.activate,
         reason: decision.reason,

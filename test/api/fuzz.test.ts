@@ -69,7 +69,9 @@ describe('fuzzing every route with a body or a query string', () => {
   let ctx: Awaited<ReturnType<typeof createTestApp>>
   let bearer: Record<string, string>
   beforeAll(async () => {
-    ctx = await createTestApp({ env: { LOGIN_RATE_LIMIT_PER_MIN: '100000', CRON_SECRET: 'fuzz-cron-secret-value' } })
+    ctx = await createTestApp({
+      env: { LOGIN_RATE_LIMIT_PER_MIN: '100000', CRON_SECRET: 'fuzz-cron-secret-value' },
+    })
     bearer = (await userWithSession(ctx.app, 'admin')).bearer
   })
   afterAll(() => ctx.close())

@@ -72,15 +72,24 @@ describe('turnaround and price models over HTTP', () => {
     const data = createMlDataRepository(ctx.app.db)
     const records = await data.records()
     const rows = trainingRows(records)
-    const picks = [3, 57, 211, 350, 420, 499].map((i) => records[i])
+    const withSource = records.filter((r) => r.sourceId !== null)
+    const picks = [3, 57, 211, 350, 420, 499]
+      .map((i) => records[i])
+      .concat(withSource.slice(-3), withSource.slice(40, 43))
     for (const record of picks) {
       if (!record) throw new Error('missing record')
-      const context = await data.context({
+      // Through the prediction service's own path (its cached source record, the order taken out of it).
+      const who = {
         customerId: record.customerId,
         sourceId: record.sourceId,
-        asOf: record.facts.dateIn,
         excludeId: record.id,
-      })
+        own: { dateIn: record.facts.dateIn, dateCompleted: record.dateCompleted },
+      }
+      const context = await ctx.app.ml.predictions.contextOf(who, record.facts.dateIn)
+      expect(await data.context({ ...who, asOf: record.facts.dateIn })).toEqual(context)
+      // Later, when the order itself is in its source's record, the cached path takes it out exactly.
+      const later = await ctx.app.ml.predictions.contextOf(who, '2030-01-01')
+      expect(later).toEqual(await data.context({ ...who, asOf: '2030-01-01' }))
       const again = await data.record((await ctx.app.workOrdersService.detail(record.id)).workOrderNo)
       const atPrediction = featureVector(again?.facts ?? record.facts, context)
       const atTraining = rows.find((r) => r.id === record.id)?.x

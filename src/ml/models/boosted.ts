@@ -55,12 +55,12 @@ function mulberry32(seed: number): () => number {
   }
 }
 
-/** Quantile bin edges of each feature, and every row's bin (column-major, one byte per cell). */
+/** Quantile bin edges of each feature, and every cell's bin (row-major, one byte per cell). */
 function binFeatures(x: readonly (readonly number[])[], maxBins: number) {
   const n = x.length
   const p = x[0]?.length ?? 0
   const edges: Float64Array[] = []
-  const bins: Uint8Array[] = []
+  const bins = new Uint8Array(n * p)
   const col = new Float64Array(n)
   for (let f = 0; f < p; f++) {
     for (let i = 0; i < n; i++) col[i] = (x[i] as readonly number[])[f] as number
@@ -71,7 +71,6 @@ function binFeatures(x: readonly (readonly number[])[], maxBins: number) {
       if (v > (sorted[0] as number) && (e.length === 0 || v > (e[e.length - 1] as number))) e.push(v)
     }
     const fe = Float64Array.from(e)
-    const fb = new Uint8Array(n)
     for (let i = 0; i < n; i++) {
       const v = col[i] as number
       let lo = 0
@@ -81,10 +80,9 @@ function binFeatures(x: readonly (readonly number[])[], maxBins: number) {
         if (v < (fe[m] as number)) hi = m
         else lo = m + 1
       }
-      fb[i] = lo // number of edges <= v
+      bins[i * p + f] = lo // number of edges <= v
     }
     edges.push(fe)
-    bins.push(fb)
   }
   return { edges, bins }
 }
@@ -119,16 +117,50 @@ export class BoostedModel {
     const scratch = new Uint32Array(n)
     const trees: Tree[] = []
 
+    const B = o.maxBins
+    // Gradient sums and counts per (feature, bin) of a node's rows: what every split is chosen from.
+    interface Histogram {
+      sums: Float64Array
+      counts: Float64Array
+    }
     for (let t = 0; t < o.trees; t++) {
       for (let i = 0; i < n; i++) grad[i] = (y[i] as number) - (pred[i] as number)
       let m = 0
       for (let i = 0; i < n; i++) if (rnd() < o.subsample) rows[m++] = i
       const feats: number[] = []
-      for (let f = 0; f < p; f++) if (rnd() < o.colsample) feats.push(f)
+      for (let f = 0; f < p; f++)
+        if (rnd() < o.colsample && (edges[f] as Float64Array).length > 0) feats.push(f)
       const tree: Tree = { feature: [], threshold: [], left: [], right: [], value: [] }
 
+      const histogram = (start: number, end: number): Histogram => {
+        const sums = new Float64Array(p * B)
+        const counts = new Float64Array(p * B)
+        for (let k = start; k < end; k++) {
+          const i = rows[k] as number
+          const g = grad[i] as number
+          const row = i * p
+          for (const f of feats) {
+            const cell = f * B + (bins[row + f] as number)
+            sums[cell] = (sums[cell] as number) + g
+            counts[cell] = (counts[cell] as number) + 1
+          }
+        }
+        return { sums, counts }
+      }
+      // A sibling's histogram is the parent's minus the other child's: only the smaller child is counted.
+      const minus = (a: Histogram, b: Histogram): Histogram => {
+        const sums = new Float64Array(p * B)
+        const counts = new Float64Array(p * B)
+        for (const f of feats)
+          for (let c = f * B; c < (f + 1) * B; c++) {
+            sums[c] = (a.sums[c] as number) - (b.sums[c] as number)
+            counts[c] = (a.counts[c] as number) - (b.counts[c] as number)
+          }
+        return { sums, counts }
+      }
+
       // Rows of a node are the range [start, end) of `rows`, partitioned in place at each split.
-      const build = (start: number, end: number, depth: number): number => {
+      const build = (start: number, end: number, depth: number, hist: Histogram | undefined): number => {
         const id = tree.feature.length
         let sum = 0
         for (let k = start; k < end; k++) sum += grad[rows[k] as number] as number
@@ -139,30 +171,19 @@ export class BoostedModel {
         tree.right.push(-1)
         tree.value.push((o.learningRate * sum) / (count + o.lambda))
         if (depth >= o.maxDepth || count < 2 * o.minLeaf) return id
+        const h = hist ?? histogram(start, end)
 
         const parentScore = (sum * sum) / (count + o.lambda)
         let bestGain = 1e-12
         let bestFeature = -1
         let bestBin = -1
-        const hs = new Float64Array(o.maxBins)
-        const hc = new Uint32Array(o.maxBins)
         for (const f of feats) {
-          const fb = bins[f] as Uint8Array
           const nb = (edges[f] as Float64Array).length + 1
-          if (nb < 2) continue
-          hs.fill(0, 0, nb)
-          hc.fill(0, 0, nb)
-          for (let k = start; k < end; k++) {
-            const i = rows[k] as number
-            const b = fb[i] as number
-            hs[b] = (hs[b] as number) + (grad[i] as number)
-            hc[b] = (hc[b] as number) + 1
-          }
           let ls = 0
           let lc = 0
           for (let b = 0; b < nb - 1; b++) {
-            ls += hs[b] as number
-            lc += hc[b] as number
+            ls += h.sums[f * B + b] as number
+            lc += h.counts[f * B + b] as number
             const rc = count - lc
             if (lc < o.minLeaf) continue
             if (rc < o.minLeaf) break
@@ -178,22 +199,32 @@ export class BoostedModel {
         if (bestFeature < 0) return id
 
         // Stable partition: rows with bin <= bestBin go left.
-        const fb = bins[bestFeature] as Uint8Array
         let l = start
         let r = 0
         for (let k = start; k < end; k++) {
           const i = rows[k] as number
-          if ((fb[i] as number) <= bestBin) rows[l++] = i
+          if ((bins[i * p + bestFeature] as number) <= bestBin) rows[l++] = i
           else scratch[r++] = i
         }
         rows.set(scratch.subarray(0, r), l)
         tree.feature[id] = bestFeature
         tree.threshold[id] = (edges[bestFeature] as Float64Array)[bestBin] as number
-        tree.left[id] = build(start, l, depth + 1)
-        tree.right[id] = build(l, end, depth + 1)
+        let leftHist: Histogram | undefined
+        let rightHist: Histogram | undefined
+        if (depth + 1 < o.maxDepth) {
+          if (l - start <= end - l) {
+            leftHist = histogram(start, l)
+            rightHist = minus(h, leftHist)
+          } else {
+            rightHist = histogram(l, end)
+            leftHist = minus(h, rightHist)
+          }
+        }
+        tree.left[id] = build(start, l, depth + 1, leftHist)
+        tree.right[id] = build(l, end, depth + 1, rightHist)
         return id
       }
-      build(0, m, 0)
+      build(0, m, 0, undefined)
       trees.push(tree)
       for (let i = 0; i < n; i++) pred[i] = (pred[i] as number) + evalTree(tree, x[i] as readonly number[])
     }
