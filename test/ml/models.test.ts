@@ -25,7 +25,6 @@ const facts = (over: Partial<OrderFacts> = {}): OrderFacts => ({
   items: [{ description: 'Awning', material: 'Sunbrella', quantity: 2, squareFeet: 80, sizeText: '8x10' }],
   ...over,
 })
-const noHistory = { customer: { pastOrders: 0, meanTurnaround: null }, source: null, backlog: 0 }
 const at = (name: string, v: number[]) => v[FEATURE_NAMES.indexOf(name)]
 
 describe('metrics', () => {
