@@ -167,7 +167,7 @@ export const EnvSchema = Type.Object({
   ),
   ML_RETRAIN_SCHEDULE: Type.String({
     default: '0 2 * * *',
-    description: 'In-process retrain schedule (cron syntax); empty disables it',
+    description: 'In-process retrain schedule (cron syntax); off disables it',
   }),
   ML_RETRAIN_TZ: Type.Optional(
     Type.String({ minLength: 1, description: 'Time zone of the schedule (default SHOP_TIMEZONE)' }),
@@ -311,8 +311,9 @@ export function loadConfig(
 }
 
 function retrainSchedule(env: Env): Config['ml']['schedule'] {
+  // An empty variable means "unset" (the default) like every other, so turning it off is explicit.
   const expression = env.ML_RETRAIN_SCHEDULE.trim()
-  if (!expression) return undefined
+  if (expression.toLowerCase() === 'off') return undefined
   if (!cron.validate(expression))
     throw new ConfigError(
       `Invalid configuration: ML_RETRAIN_SCHEDULE is not a cron expression: ${expression}`,

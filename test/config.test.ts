@@ -22,6 +22,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/)
   })
 
+  it('schedules the nightly retrain by default, validates it, and turns it off only when told', () => {
+    expect(loadConfig({}).ml.schedule).toEqual({ expression: '0 2 * * *', timezone: 'UTC' })
+    expect(loadConfig({ ML_RETRAIN_SCHEDULE: '' }).ml.schedule?.expression).toBe('0 2 * * *')
+    expect(loadConfig({ ML_RETRAIN_SCHEDULE: 'off' }).ml.schedule).toBeUndefined()
+    expect(
+      loadConfig({ ML_RETRAIN_SCHEDULE: '30 3 * * 1', SHOP_TIMEZONE: 'America/New_York' }).ml.schedule,
+    ).toEqual({
+      expression: '30 3 * * 1',
+      timezone: 'America/New_York',
+    })
+    expect(() => loadConfig({ ML_RETRAIN_SCHEDULE: 'every night' })).toThrow(/ML_RETRAIN_SCHEDULE/)
+    expect(() => loadConfig({ ML_RETRAIN_TZ: 'Mars/Base' })).toThrow(/ML_RETRAIN_TZ "Mars\/Base"/)
+    expect(() => loadConfig({ ML_MAX_REGRESSION: '-1' })).toThrow(ConfigError)
+  })
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.kind).toBe('embedded')
   })

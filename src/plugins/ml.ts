@@ -22,9 +22,9 @@ declare module 'fastify' {
   }
 }
 
-/** The minute a schedule fired for: every instance's cron fires for the same slot, one runs it. */
+/** The second a schedule fired for: every instance's cron fires for the same slot, one runs it. */
 function slotOf(date: Date): string {
-  return `schedule:${date.toISOString().slice(0, 16)}`
+  return `schedule:${date.toISOString().slice(0, 19)}`
 }
 
 /**

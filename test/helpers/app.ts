@@ -39,7 +39,13 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const testDb: TestDatabase = await createTestDatabase()
   const database: Database = await testDb.open(options.onQuery ? { onQuery: options.onQuery } : {})
   await createMigrator(database).upgrade()
-  const config = loadConfig({ DATA_DIR: testDb.dataDir, MIGRATE_ON_START: 'false', ...options.env })
+  // No nightly schedule unless a test asks for one: a suite running at 02:00 must not start trainings.
+  const config = loadConfig({
+    DATA_DIR: testDb.dataDir,
+    MIGRATE_ON_START: 'false',
+    ML_RETRAIN_SCHEDULE: 'off',
+    ...options.env,
+  })
   const logger = options.logs
     ? loggerOptions(options.logLevel ?? 'info', options.logs.stream)
     : { level: options.logLevel ?? 'silent' }

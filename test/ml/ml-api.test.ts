@@ -30,7 +30,7 @@ describe('turnaround and price models over HTTP', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp({
-      env: { CRON_SECRET: SECRET, ML_RETRAIN_LOG: logFile, ML_RETRAIN_SCHEDULE: '' },
+      env: { CRON_SECRET: SECRET, ML_RETRAIN_LOG: logFile, ML_RETRAIN_SCHEDULE: 'off' },
     })
     manager = (await userWithSession(ctx.app, 'manager')).bearer
   })
@@ -291,7 +291,7 @@ describe('turnaround and price models over HTTP', () => {
     const config = loadConfig({
       DATA_DIR: ctx.testDb.dataDir,
       MIGRATE_ON_START: 'false',
-      ML_RETRAIN_SCHEDULE: '',
+      ML_RETRAIN_SCHEDULE: 'off',
     })
     const second = await buildApp({ config, database: ctx.database, logger: { level: 'silent' } })
     try {
@@ -308,7 +308,7 @@ describe('turnaround and price models over HTTP', () => {
 
 describe('without CRON_SECRET', () => {
   it('the cron retrain answers 503', async () => {
-    const ctx = await createTestApp({ env: { ML_RETRAIN_SCHEDULE: '' } })
+    const ctx = await createTestApp({ env: { ML_RETRAIN_SCHEDULE: 'off' } })
     try {
       const res = await ctx.app.inject({ method: 'POST', url: '/ml/cron/retrain', payload: {} })
       expect(res.statusCode).toBe(503)
