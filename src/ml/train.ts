@@ -37,6 +37,8 @@ export interface TargetReport {
   /** Predicting the training mean for every holdout row: what the model has to beat. */
   naive: Metrics
   candidates: { algorithm: Algorithm; metrics: Metrics }[]
+  /** Candidates that could not be fitted (the linear model then stands in). */
+  failed?: { algorithm: Algorithm; error: string }[]
   /** Rows with this target; the stored model is refitted on all of them. */
   samples: number
   holdoutFrom: string
@@ -112,7 +114,7 @@ function trainTarget(rows: readonly TrainingRow[], target: Target, config: Train
     holdoutY.map(() => mean),
   )
   const transform = TRANSFORMS[target]
-  const tried = CANDIDATES[config].map((algorithm) => {
+  const attempt = (algorithm: Algorithm) => {
     const model = fitModel(
       algorithm,
       transform,
@@ -120,8 +122,22 @@ function trainTarget(rows: readonly TrainingRow[], target: Target, config: Train
       trainY,
     )
     const predicted = holdout.map((r) => model.predict(r.x))
-    return { algorithm, metrics: metrics(holdoutY, predicted), predicted }
-  })
+    const m = metrics(holdoutY, predicted)
+    // A model that cannot be measured (NaN, infinite predictions) is a failed candidate.
+    if (!Number.isFinite(m.mae) || !Number.isFinite(m.rmse)) throw new Error(`${algorithm} predicted non-finite values`)
+    return { algorithm, metrics: m, predicted }
+  }
+  const tried: ReturnType<typeof attempt>[] = []
+  const failed: { algorithm: Algorithm; error: string }[] = []
+  for (const algorithm of CANDIDATES[config]) {
+    try {
+      tried.push(attempt(algorithm))
+    } catch (err) {
+      failed.push({ algorithm, error: err instanceof Error ? err.message : String(err) })
+    }
+  }
+  // The linear model is the fallback whenever the configured ones could not be fitted.
+  if (tried.length === 0) tried.push(attempt('linear'))
   const best = tried.reduce((a, b) => (b.metrics.mae < a.metrics.mae ? b : a))
   const residuals = holdoutY.map((v, i) => v - (best.predicted[i] as number))
   const tail = (1 - INTERVAL_LEVEL) / 2
@@ -137,6 +153,7 @@ function trainTarget(rows: readonly TrainingRow[], target: Target, config: Train
     metrics: best.metrics,
     naive,
     candidates: tried.map(({ algorithm, metrics }) => ({ algorithm, metrics })),
+    ...(failed.length ? { failed } : {}),
     samples: usable.length,
     holdoutFrom: (holdout[0] as TrainingRow).dateIn,
     interval: { level: INTERVAL_LEVEL, low: quantile(residuals, tail), high: quantile(residuals, 1 - tail) },

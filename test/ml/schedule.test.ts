@@ -37,7 +37,9 @@ describe('the in-process retrain schedule', () => {
     }
     await second?.close()
     second = undefined
-    expect(runs.filter((r) => r.status === "completed").length, JSON.stringify(runs)).toBeGreaterThanOrEqual(2)
+    expect(runs.filter((r) => r.status === 'completed').length, JSON.stringify(runs)).toBeGreaterThanOrEqual(
+      2,
+    )
     expect(runs.every((r) => r.triggered_by === 'schedule' && r.schedule_slot.startsWith('schedule:'))).toBe(
       true,
     )
