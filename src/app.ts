@@ -19,16 +19,19 @@ import rateLimitPlugin from './plugins/rate-limit.js'
 import requestLogPlugin from './plugins/request-log.js'
 import securityPlugin from './plugins/security.js'
 import servicesPlugin from './plugins/services.js'
+import storagePlugin from './plugins/storage.js'
 import analyticsRoutes from './routes/analytics.js'
 import authRoutes from './routes/auth.js'
 import csvRoutes from './routes/csv.js'
 import customerRoutes from './routes/customers.js'
+import fileRoutes from './routes/files.js'
 import healthRoutes from './routes/health.js'
 import mlRoutes from './routes/ml.js'
 import queueRoutes from './routes/queue.js'
 import sourceRoutes from './routes/sources.js'
 import userRoutes from './routes/users.js'
 import workOrderRoutes from './routes/work-orders.js'
+import type { FileStorage } from './storage/index.js'
 
 export interface BuildAppOptions {
   config: Config
@@ -36,12 +39,14 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger']
   /** An already-open database to use instead of opening one from config. */
   database?: Database
+  /** File storage to use instead of the configured one. */
+  storage?: FileStorage
 }
 
 const REQUEST_ID = /^[\w.:=-]{1,128}$/
 
 /** Builds the whole application. Never listens: src/server.ts does, and tests use inject or supertest. */
-export async function buildApp({ config, logger, database }: BuildAppOptions) {
+export async function buildApp({ config, logger, database, storage }: BuildAppOptions) {
   const app = Fastify({
     logger: logger ?? loggerOptions(config.logLevel),
     // One line per request comes from plugins/request-log.ts instead of Fastify's two.
@@ -72,6 +77,7 @@ export async function buildApp({ config, logger, database }: BuildAppOptions) {
   await app.register(firstAdminPlugin)
   await app.register(changesPlugin)
   await app.register(mlPlugin)
+  await app.register(storagePlugin, storage ? { storage } : {})
   await app.register(servicesPlugin)
   await app.register(demoDataPlugin)
   await app.register(analyticsPlugin)
@@ -87,6 +93,7 @@ export async function buildApp({ config, logger, database }: BuildAppOptions) {
   await app.register(csvRoutes)
   await app.register(analyticsRoutes)
   await app.register(mlRoutes)
+  await app.register(fileRoutes)
 
   return app
 }

@@ -146,6 +146,35 @@ export const EnvSchema = Type.Object({
   ANALYTICS_DATABASE_URL: Type.Optional(
     Type.String({ minLength: 1, description: 'Read replica for analytics queries' }),
   ),
+  AWS_S3_BUCKET: Type.Optional(
+    Type.String({
+      minLength: 3,
+      maxLength: 63,
+      description: 'Attachments bucket; files go to DATA_DIR/files without it',
+    }),
+  ),
+  AWS_REGION: Type.String({ default: 'us-east-1', description: 'Region of the bucket' }),
+  S3_ENDPOINT: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: 'An S3-compatible server instead of AWS (path-style addressing)',
+    }),
+  ),
+  S3_FORCE_PATH_STYLE: Type.Optional(
+    Type.Boolean({ description: 'Path-style bucket addressing (default: on with S3_ENDPOINT, off on AWS)' }),
+  ),
+  MAX_UPLOAD_MB: Type.Number({
+    exclusiveMinimum: 0,
+    maximum: 5120,
+    default: 10,
+    description: 'Largest attachment',
+  }),
+  DOWNLOAD_URL_TTL_S: Type.Integer({
+    minimum: 10,
+    maximum: 604800,
+    default: 300,
+    description: 'Lifetime of a presigned download URL',
+  }),
   ML_TRAIN_TIMEOUT_S: Type.Integer({
     minimum: 5,
     default: 600,
@@ -231,6 +260,13 @@ export interface Config {
   demo: boolean
   seedDemo: boolean
   shopTimezone: string
+  files: {
+    /** undefined: the local driver in DATA_DIR/files. */
+    s3: { bucket: string; region: string; endpoint: string | undefined; forcePathStyle: boolean } | undefined
+    localDir: string
+    maxUploadBytes: number
+    downloadUrlTtlS: number
+  }
   ml: {
     trainTimeoutMs: number
     minSamples: number
@@ -300,6 +336,19 @@ export function loadConfig(
       replica: replicaConfig(env),
     },
     shopTimezone: validTimezone(env.SHOP_TIMEZONE),
+    files: {
+      s3: env.AWS_S3_BUCKET
+        ? {
+            bucket: env.AWS_S3_BUCKET,
+            region: env.AWS_REGION,
+            endpoint: env.S3_ENDPOINT,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE ?? env.S3_ENDPOINT !== undefined,
+          }
+        : undefined,
+      localDir: path.join(dataDir, 'files'),
+      maxUploadBytes: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
+      downloadUrlTtlS: env.DOWNLOAD_URL_TTL_S,
+    },
     ml: {
       trainTimeoutMs: env.ML_TRAIN_TIMEOUT_S * 1000,
       minSamples: env.ML_MIN_SAMPLES,

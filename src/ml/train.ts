@@ -124,7 +124,8 @@ function trainTarget(rows: readonly TrainingRow[], target: Target, config: Train
     const predicted = holdout.map((r) => model.predict(r.x))
     const m = metrics(holdoutY, predicted)
     // A model that cannot be measured (NaN, infinite predictions) is a failed candidate.
-    if (!Number.isFinite(m.mae) || !Number.isFinite(m.rmse)) throw new Error(`${algorithm} predicted non-finite values`)
+    if (!Number.isFinite(m.mae) || !Number.isFinite(m.rmse))
+      throw new Error(`${algorithm} predicted non-finite values`)
     return { algorithm, metrics: m, predicted }
   }
   const tried: ReturnType<typeof attempt>[] = []

@@ -2,6 +2,7 @@
 export * from './audit.js'
 export * from './catalog.js'
 export * from './customers.js'
+export * from './files.js'
 export * from './ml.js'
 export * from './queue.js'
 export * from './rate-limits.js'

@@ -13,6 +13,13 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ErrorCodes.validation,
   FST_ERR_CTP_EMPTY_JSON_BODY: ErrorCodes.invalidJson,
   FST_ERR_CTP_INVALID_JSON_BODY: ErrorCodes.invalidJson,
+  // @fastify/multipart (attachments)
+  FST_INVALID_MULTIPART_CONTENT_TYPE: ErrorCodes.unsupportedMediaType,
+  FST_REQ_FILE_TOO_LARGE: 'file.too_large',
+  FST_FILES_LIMIT: 'file.too_many_parts',
+  FST_PARTS_LIMIT: 'file.too_many_parts',
+  FST_FIELDS_LIMIT: 'file.too_many_parts',
+  FST_PROTO_VIOLATION: 'bad_request',
 }
 
 function send(

@@ -1,5 +1,7 @@
 import fp from 'fastify-plugin'
+import { createFilesRepository } from '../repositories/files.js'
 import { type CustomersService, createCustomersService } from '../services/customers.js'
+import { createFilesService, type FilesService } from '../services/files.js'
 import { createQueueService, type QueueService } from '../services/queue.js'
 import { createSourcesService } from '../services/sources.js'
 import { createWorkOrdersService, type WorkOrdersService } from '../services/work-orders.js'
@@ -10,6 +12,7 @@ declare module 'fastify' {
     customersService: CustomersService
     workOrdersService: WorkOrdersService
     queueService: QueueService
+    filesService: FilesService
   }
 }
 
@@ -17,6 +20,15 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     const deps = { db: app.db, changes: app.changes }
+    const filesService = createFilesService({
+      ...deps,
+      storage: app.storage,
+      maxUploadBytes: app.config.files.maxUploadBytes,
+      downloadUrlTtlS: app.config.files.downloadUrlTtlS,
+      log: app.log.child({ module: 'files' }),
+    })
+    const filesRepo = createFilesRepository(app.db)
+    app.decorate('filesService', filesService)
     app.decorate('sourcesService', createSourcesService(deps))
     app.decorate('customersService', createCustomersService(deps))
     app.decorate(
@@ -25,9 +37,10 @@ export default fp(
         ...deps,
         timeZone: app.config.shopTimezone,
         estimate: (order) => app.ml.predictions.estimate(order),
+        files: { keysOf: filesRepo.keysOf, removeObjects: filesService.removeObjects },
       }),
     )
     app.decorate('queueService', createQueueService({ ...deps, timeZone: app.config.shopTimezone }))
   },
-  { name: 'services', dependencies: ['database', 'changes', 'ml'] },
+  { name: 'services', dependencies: ['database', 'changes', 'ml', 'storage'] },
 )

@@ -1,6 +1,6 @@
 /** A committed change to business data. */
 export interface DataChange {
-  entity: 'source' | 'customer' | 'work_order' | 'work_order_item' | 'catalog_item'
+  entity: 'source' | 'customer' | 'work_order' | 'work_order_item' | 'work_order_file' | 'catalog_item'
   action: 'created' | 'updated' | 'deleted' | 'status_changed' | 'imported' | 'reordered'
   ids: (number | string)[]
 }

@@ -64,7 +64,15 @@ type DetailRow = NonNullable<
 >
 export type Estimator = (order: DetailRow) => Promise<OrderEstimate>
 
-export function createWorkOrdersService(deps: WriteDeps & { timeZone: string; estimate?: Estimator }) {
+/** The order's attachments: keys read in the delete's transaction, objects removed after it commits. */
+export interface OrderFiles {
+  keysOf(workOrderId: number, tx: Db): Promise<string[]>
+  removeObjects(keys: string[]): Promise<void>
+}
+
+export function createWorkOrdersService(
+  deps: WriteDeps & { timeZone: string; estimate?: Estimator; files?: OrderFiles },
+) {
   const repo = createWorkOrdersRepository(deps.db)
   const items = createItemsRepository(deps.db)
   const today = () => shopToday(deps.timeZone)
@@ -270,12 +278,14 @@ export function createWorkOrdersService(deps: WriteDeps & { timeZone: string; es
       return this.detail(no)
     },
 
-    remove: (ctx: WriteContext, no: number) =>
-      auditedWrite(deps, ctx, async (tx) => {
+    /** Deletes the order (its file rows cascade), then its files' objects once the delete has committed. */
+    async remove(ctx: WriteContext, no: number) {
+      const keys = await auditedWrite(deps, ctx, async (tx) => {
         const order = await lockOrder(no, tx)
+        const fileKeys = deps.files ? await deps.files.keysOf(order.id, tx) : []
         await repo.remove(order.id, tx)
         return {
-          result: undefined,
+          result: fileKeys,
           audit: {
             action: 'work_order.deleted',
             entity: 'work_order',
@@ -284,7 +294,9 @@ export function createWorkOrdersService(deps: WriteDeps & { timeZone: string; es
           },
           change: { entity: 'work_order', action: 'deleted', ids: [order.id] },
         }
-      }),
+      })
+      if (keys.length) await deps.files?.removeObjects(keys)
+    },
   }
 }
 

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config.js'
 import type { Database } from '../../src/db/index.js'
 import { createMigrator } from '../../src/db/migrator.js'
 import { loggerOptions } from '../../src/logger.js'
+import type { FileStorage } from '../../src/storage/types.js'
 import { createTestDatabase, type TestDatabase } from './database.js'
 
 /** Collects the app's JSON log lines in memory. */
@@ -29,6 +30,8 @@ export interface TestAppOptions {
   logs?: ReturnType<typeof logCapture>
   /** Sees every SQL statement (statement-count tests). */
   onQuery?: (sql: string) => void
+  /** File storage in place of the configured one (failure injection). */
+  storage?: FileStorage
 }
 
 /**
@@ -49,7 +52,12 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const logger = options.logs
     ? loggerOptions(options.logLevel ?? 'info', options.logs.stream)
     : { level: options.logLevel ?? 'silent' }
-  const app = await buildApp({ config, database, logger })
+  const app = await buildApp({
+    config,
+    database,
+    logger,
+    ...(options.storage ? { storage: options.storage } : {}),
+  })
   return {
     app,
     database,

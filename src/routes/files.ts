@@ -1,0 +1,116 @@
+import multipart from '@fastify/multipart'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { ANY_ROLE, MANAGERS } from '../auth/access.js'
+import { ErrorRef } from '../schemas/common.js'
+import { FileParams, FileSchema, FilesSchema, OrderParams } from '../schemas/files.js'
+import { FileErrors } from '../services/files.js'
+import { ALLOWED_EXTENSIONS } from '../storage/file-types.js'
+import { writeContext } from './context.js'
+
+/** The file's bytes, streamed (documented as binary; never serialized). */
+const Binary = Type.Unsafe<unknown>({ type: 'string', format: 'binary' })
+
+const err = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorRef]))
+
+/** Attachments of a work order: photos of damage, quotes and sign-offs (docs/FILES.md). */
+const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['files']
+  const maxBytes = app.config.files.maxUploadBytes
+  // Encapsulated here: only these routes accept multipart bodies. One file part, streamed.
+  await app.register(multipart, {
+    limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6, headerPairs: 100 },
+    throwFileSizeLimit: true,
+  })
+
+  app.post(
+    '/api/work-orders/:no/files',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        summary: 'Attach a file (multipart/form-data, part "file")',
+        description: `Allowed: ${ALLOWED_EXTENSIONS.join(', ')}, checked by content as well as name; at most MAX_UPLOAD_MB.`,
+        consumes: ['multipart/form-data'],
+        params: OrderParams,
+        response: { 201: FileSchema, ...err(400, 401, 403, 404, 406, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const part = await request.file()
+      if (part?.fieldname !== 'file') {
+        part?.file.resume()
+        throw FileErrors.missing()
+      }
+      // Past the limit busboy just ends the stream (truncated); fail it instead, so storage drops the upload.
+      part.file.once('limit', () =>
+        part.file.destroy(
+          Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' }),
+        ),
+      )
+      const row = await app.filesService.upload(writeContext(request), request.params.no, {
+        filename: part.filename,
+        stream: part.file,
+        truncated: () => part.file.truncated,
+      })
+      return reply.code(201).send(row)
+    },
+  )
+
+  app.get(
+    '/api/work-orders/:no/files',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        summary: "A work order's files",
+        params: OrderParams,
+        response: { 200: FilesSchema, ...err(400, 401, 404) },
+      },
+    },
+    async (request) => ({ data: await app.filesService.list(request.params.no) }),
+  )
+
+  app.get(
+    '/api/work-orders/:no/files/:fileId',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        summary: 'Download: a redirect to a short-lived URL on S3, the bytes from local storage',
+        params: FileParams,
+        response: { 200: Binary, 302: Type.Null(), ...err(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const target = await app.filesService.download(request.params.no, request.params.fileId)
+      if ('redirect' in target)
+        return reply.header('cache-control', 'no-store').redirect(target.redirect, 302)
+      return reply
+        .header('content-type', target.contentType)
+        .header('content-length', target.size)
+        .header('content-disposition', target.disposition)
+        .header('cache-control', 'private, no-store')
+        .send(target.stream)
+    },
+  )
+
+  app.delete(
+    '/api/work-orders/:no/files/:fileId',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: 'Delete a file',
+        params: FileParams,
+        response: { 204: Type.Null(), ...err(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await app.filesService.remove(writeContext(request), request.params.no, request.params.fileId)
+      return reply.code(204).send(null)
+    },
+  )
+}
+
+export default fileRoutes

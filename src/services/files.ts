@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto'
+import type { Readable } from 'node:stream'
+import { isForeignKeyViolation } from '../db/constraint-errors.js'
+import { AppError } from '../errors.js'
+import { createFilesRepository } from '../repositories/files.js'
+import { contentDisposition, sanitizeFilename } from '../storage/disposition.js'
+import { checkFileType, peek, SNIFF_BYTES } from '../storage/file-types.js'
+import type { FileStorage } from '../storage/index.js'
+import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
+
+export const FileErrors = {
+  orderNotFound: (no: number) => new AppError(404, 'work_order.not_found', `No work order #${no}`),
+  notFound: () => new AppError(404, 'file.not_found', 'No such file on this work order'),
+  missing: () =>
+    new AppError(400, 'file.missing', 'Send the file as multipart/form-data in a part named "file"'),
+  empty: () => new AppError(400, 'file.empty', 'The file is empty'),
+  tooLarge: (maxBytes: number) =>
+    new AppError(413, 'file.too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`),
+  unsupported: (reason: string) => new AppError(415, 'file.unsupported_type', `File refused: ${reason}`),
+  storageUnavailable: () =>
+    new AppError(503, 'file.storage_unavailable', 'File storage is unavailable; try the upload again', {
+      'retry-after': '5',
+    }),
+  missingObject: () =>
+    new AppError(404, 'file.missing_object', 'The file is listed but its content is missing'),
+}
+
+/** @fastify/multipart's error when a part exceeds the file size limit. */
+const isTooLarge = (err: unknown) => (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
+
+/** Reads what is left of a refused upload, so the request completes cleanly (bounded by the size limit). */
+async function drain(stream: Readable) {
+  try {
+    for await (const _ of stream) {
+      // discard
+    }
+  } catch {
+    // the limit or a broken connection: nothing to keep either way
+  }
+}
+
+export interface Upload {
+  filename: string
+  stream: Readable
+  /** True when the stream was cut at the size limit. */
+  truncated?: () => boolean
+}
+
+export type DownloadTarget =
+  | { redirect: string }
+  | { stream: Readable; size: number; contentType: string; disposition: string }
+
+/**
+ * Work order attachments. An upload is streamed to storage (never held whole), checked by its first bytes
+ * as well as its name, and recorded only once stored; if the record cannot be written the object is
+ * removed, and a failed upload leaves neither object nor row.
+ */
+export function createFilesService(
+  deps: WriteDeps & {
+    storage: FileStorage
+    maxUploadBytes: number
+    downloadUrlTtlS: number
+    log: { warn(obj: object, msg: string): void }
+  },
+) {
+  const repo = createFilesRepository(deps.db)
+  const { storage } = deps
+
+  async function removeObjects(keys: string[]) {
+    for (const key of keys) {
+      await storage.delete(key).catch((err: Error) => {
+        deps.log.warn({ key, err: { message: err.message } }, 'could not delete a file from storage')
+      })
+    }
+  }
+
+  return {
+    removeObjects,
+
+    async list(no: number) {
+      const orderId = await repo.orderId(no)
+      if (orderId === undefined) throw FileErrors.orderNotFound(no)
+      return repo.list(orderId)
+    },
+
+    async upload(ctx: WriteContext, no: number, upload: Upload) {
+      const orderId = await repo.orderId(no)
+      if (orderId === undefined) {
+        await drain(upload.stream)
+        throw FileErrors.orderNotFound(no)
+      }
+      const originalName = sanitizeFilename(upload.filename)
+      let sniffed: Awaited<ReturnType<typeof peek>>
+      try {
+        sniffed = await peek(upload.stream, SNIFF_BYTES)
+      } catch (err) {
+        if (isTooLarge(err)) throw FileErrors.tooLarge(deps.maxUploadBytes)
+        throw err
+      }
+      if (sniffed.head.length === 0) throw FileErrors.empty()
+      const type = await checkFileType(originalName, sniffed.head)
+      if (!type.ok) {
+        await drain(sniffed.stream)
+        throw FileErrors.unsupported(type.reason)
+      }
+
+      const storageKey = `work-orders/${no}/${randomUUID()}.${type.ext}`
+      let size: number
+      try {
+        ;({ size } = await storage.put(storageKey, sniffed.stream, type.mime))
+      } catch (err) {
+        // The driver leaves nothing behind on failure; make sure of it for the size limit.
+        await storage.delete(storageKey).catch(() => undefined)
+        // The S3 upload reports the cut stream in its own words; the part itself knows it was cut.
+        if (isTooLarge(err) || upload.truncated?.()) throw FileErrors.tooLarge(deps.maxUploadBytes)
+        deps.log.warn({ err: { message: (err as Error).message } }, 'could not store an upload')
+        throw FileErrors.storageUnavailable()
+      }
+      if (upload.truncated?.()) {
+        await removeObjects([storageKey])
+        throw FileErrors.tooLarge(deps.maxUploadBytes)
+      }
+
+      try {
+        return await auditedWrite(deps, ctx, async (tx) => {
+          const row = await repo.insert(
+            {
+              workOrderId: orderId,
+              storageKey,
+              originalName,
+              contentType: type.mime,
+              sizeBytes: size,
+              uploadedBy: ctx.actor.id,
+            },
+            tx,
+          )
+          return {
+            result: row,
+            audit: {
+              action: 'work_order.file_added',
+              entity: 'work_order',
+              entityId: no,
+              summary: { fileId: row.id, name: originalName, bytes: size },
+            },
+            change: { entity: 'work_order_file', action: 'created', ids: [orderId] },
+          }
+        })
+      } catch (err) {
+        await removeObjects([storageKey])
+        // The order was deleted while its file was uploading.
+        if (isForeignKeyViolation(err)) throw FileErrors.orderNotFound(no)
+        throw err
+      }
+    },
+
+    /** A presigned URL on S3; the bytes themselves from the local driver. */
+    async download(no: number, fileId: string): Promise<DownloadTarget> {
+      const orderId = await repo.orderId(no)
+      if (orderId === undefined) throw FileErrors.orderNotFound(no)
+      const file = await repo.get(orderId, fileId)
+      if (!file) throw FileErrors.notFound()
+      const url = await storage.signedUrl(file.storageKey, {
+        filename: file.originalName,
+        contentType: file.contentType,
+        expiresInS: deps.downloadUrlTtlS,
+      })
+      if (url) return { redirect: url }
+      const object = await storage.get(file.storageKey)
+      if (!object) throw FileErrors.missingObject()
+      return {
+        stream: object.body,
+        size: object.size,
+        contentType: file.contentType,
+        disposition: contentDisposition(file.originalName),
+      }
+    },
+
+    async remove(ctx: WriteContext, no: number, fileId: string) {
+      const orderId = await repo.orderId(no)
+      if (orderId === undefined) throw FileErrors.orderNotFound(no)
+      const removed = await auditedWrite(deps, ctx, async (tx) => {
+        const row = await repo.remove(orderId, fileId, tx)
+        if (!row) throw FileErrors.notFound()
+        return {
+          result: row,
+          audit: {
+            action: 'work_order.file_removed',
+            entity: 'work_order',
+            entityId: no,
+            summary: { fileId, name: row.originalName },
+          },
+          change: { entity: 'work_order_file', action: 'deleted', ids: [orderId] },
+        }
+      })
+      // After the commit: a row never points at a deleted object. A failed delete is logged (an orphan).
+      await removeObjects([removed.storageKey])
+    },
+  }
+}
+
+export type FilesService = ReturnType<typeof createFilesService>
