@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
+import { configSummary } from './config-summary.js'
+import { version } from './version.js'
 
 // The only file that listens. Everything else is built by buildApp, exactly as the tests build it.
 if (existsSync('.env')) process.loadEnvFile('.env')
@@ -31,5 +33,7 @@ closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
 })
 
 await app.listen({ port: config.port, host: config.host })
+// One line an operator can read at a glance: what runs, where it points (never a secret's value).
+app.log.info({ version, node: process.version, config: configSummary(config) }, 'service started')
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
 app.log.info(`API docs at http://${shown}:${config.port}/docs`)

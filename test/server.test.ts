@@ -53,6 +53,16 @@ describe('the server process on the embedded database', () => {
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ status: 'healthy', database: 'connected' })
     expect(server.output()).toContain(`/docs`)
+    // The startup line: version and a config summary, secrets as set/unset only.
+    const startLine = server
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { msg: string; version?: string; config?: Record<string, unknown> })
+      .find((l) => l.msg === 'service started')
+    expect(startLine?.version).toMatch(/^\d+\.\d+\.\d+/)
+    expect(startLine?.config).toMatchObject({ database: { kind: 'embedded' }, storage: { kind: 'local' } })
+    expect(startLine?.config?.secrets).toMatchObject({ CRON_SECRET: 'unset' })
 
     const second = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir })
     children.push(second.child)
