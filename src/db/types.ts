@@ -42,5 +42,5 @@ export interface DbLogger {
 
 export interface DatabaseOptions {
   /** Called with every SQL statement Drizzle sends (tests count statements per request with it). */
-  onQuery?: (sql: string) => void
+  onQuery?: (sql: string, params: unknown[]) => void
 }

@@ -1,0 +1,306 @@
+// The service under load, beside references measured in the same run (these machines drift; ratios hold):
+// the built server (dist/) on a throwaway PostgreSQL seeded with demo data, a bare Fastify hello-world, and a
+// raw `pg` loop running the list endpoint's own SQL. Writes a table and bench/results/http-<date>.json.
+//   npm run build && npx tsx bench/http.ts [--work-orders 100000] [--customers 20000] [--seconds 10] [--connections 50]
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import Fastify from 'fastify'
+import pg from 'pg'
+import { buildApp } from '../src/app.js'
+import { loadConfig } from '../src/config.js'
+import { openDatabase } from '../src/db/index.js'
+import { createMigrator } from '../src/db/migrator.js'
+import { seedEmptyDatabase } from '../src/seed/seed-empty.js'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const { values } = parseArgs({
+  options: {
+    'work-orders': { type: 'string', default: '100000' },
+    customers: { type: 'string', default: '20000' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+  },
+})
+const SECONDS = Number(values.seconds)
+const CONNECTIONS = Number(values.connections)
+const SECRET_KEY = 'bench-secret-key-0123456789-abcdefghijklmnop'
+const CRON_SECRET = 'bench-cron-secret-value'
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const rssMb = (pid: number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return m ? Number(m[1]) / 1024 : 0
+}
+
+// --- PostgreSQL for the run -------------------------------------------------------------------------------
+const pgEnv = Object.fromEntries(
+  execFileSync(path.join(ROOT, 'scripts/pg-throwaway.sh'), ['start'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => l.replace(/^export /, '').split('=') as [string, string]),
+)
+const url = pgEnv.TEST_DATABASE_URL as string
+const children: ChildProcess[] = []
+const cleanup = () => {
+  for (const c of children) c.kill('SIGKILL')
+  execFileSync(path.join(ROOT, 'scripts/pg-throwaway.sh'), ['stop', pgEnv.PG_TMPDIR as string])
+}
+process.on('exit', () => undefined)
+
+try {
+  const env = {
+    DATABASE_URL: url,
+    SECRET_KEY,
+    DATA_DIR: pgEnv.PG_TMPDIR as string,
+    ML_RETRAIN_SCHEDULE: 'off',
+  }
+  const statements: { sql: string; params: unknown[] }[] = []
+  let counting = false
+  const database = await openDatabase(
+    loadConfig(env).database,
+    { warn() {}, error() {} },
+    {
+      onQuery: (sql, params) => {
+        if (counting) statements.push({ sql, params })
+      },
+    },
+  )
+  await createMigrator(database).upgrade()
+  const t = Date.now()
+  await seedEmptyDatabase(database.db, {
+    customers: Number(values.customers),
+    workOrders: Number(values['work-orders']),
+    seed: 1,
+  })
+  console.log(
+    `seeded ${values['work-orders']} work orders, ${values.customers} customers in ${((Date.now() - t) / 1000).toFixed(0)} s`,
+  )
+
+  // A manager's session and a model, through the app's own code; statements per request counted in-process.
+  const app = await buildApp({
+    config: loadConfig({ ...env, CRON_SECRET }),
+    database,
+    logger: { level: 'silent' },
+  })
+  await app.usersService.createDirect({
+    username: 'bench',
+    password: 'correct horse battery staple',
+    role: 'manager',
+  })
+  const { token } = await app.authService.login(
+    { username: 'bench', password: 'correct horse battery staple' },
+    {},
+  )
+  const auth = { authorization: `Bearer ${token}` }
+  const retrain = await app.inject({
+    method: 'POST',
+    url: '/ml/cron/retrain',
+    headers: { 'x-cron-secret': CRON_SECRET },
+    payload: { config: 'baseline' },
+  })
+  if (retrain.statusCode !== 200) throw new Error(`retrain: ${retrain.body}`)
+
+  const customerId = 123
+  const predictBody = JSON.stringify({
+    customerId,
+    items: [{ description: 'Patio awning', material: 'Sunbrella', quantity: 2, sizeText: '10x12' }],
+  })
+  const createBody = JSON.stringify({ customerId, items: [{ description: 'Boat cover', sizeText: '8x20' }] })
+  const LIST = '/api/work-orders?page=3&pageSize=50&status=queued&sort=-dateIn'
+  const scenarios = [
+    { name: 'GET /health', method: 'GET', path: '/health' },
+    { name: 'GET /api/work-orders (filter+sort, page of 50)', method: 'GET', path: LIST },
+    {
+      name: `GET /api/customers/${customerId} (eager-loaded)`,
+      method: 'GET',
+      path: `/api/customers/${customerId}`,
+    },
+    { name: 'POST /api/work-orders', method: 'POST', path: '/api/work-orders', body: createBody },
+    { name: 'GET /api/analytics/summary (warm cache)', method: 'GET', path: '/api/analytics/summary' },
+    {
+      name: 'GET /api/analytics/summary (cold: cache off)',
+      method: 'GET',
+      path: '/api/analytics/summary',
+      cold: true,
+    },
+    { name: 'POST /ml/predict', method: 'POST', path: '/ml/predict', body: predictBody },
+  ] as const
+
+  const perRequest: Record<string, number> = {}
+  let listStatements: { sql: string; params: unknown[] }[] = []
+  for (const s of scenarios) {
+    if ('cold' in s) continue
+    await app.inject({
+      method: s.method,
+      url: s.path,
+      headers: { ...auth, 'content-type': 'application/json' },
+      ...('body' in s ? { payload: s.body } : {}),
+    })
+    statements.length = 0
+    counting = true
+    const res = await app.inject({
+      method: s.method,
+      url: s.path,
+      headers: { ...auth, 'content-type': 'application/json' },
+      ...('body' in s ? { payload: s.body } : {}),
+    })
+    counting = false
+    if (res.statusCode >= 400) throw new Error(`${s.name}: ${res.statusCode} ${res.body}`)
+    // The session check is one of them; the analytics answer here comes from the cache (warm).
+    perRequest[s.name] = statements.length
+    if (s.path === LIST) listStatements = [...statements]
+  }
+  await app.close()
+  await database.close()
+
+  // --- the built server, twice: default, and with the analytics cache off (cold) -----------------------------
+  async function startServer(extra: Record<string, string>) {
+    const port = await freePort()
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.js')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        LOGIN_RATE_LIMIT_PER_MIN: '100000',
+        ...extra,
+      },
+      stdio: 'ignore',
+    })
+    children.push(child)
+    for (let i = 0; i < 300; i++) {
+      if (
+        await fetch(`http://127.0.0.1:${port}/health`)
+          .then((r) => r.ok)
+          .catch(() => false)
+      )
+        break
+      await sleep(100)
+    }
+    return { port, pid: child.pid as number }
+  }
+  const main = await startServer({})
+  const cold = await startServer({ ANALYTICS_CACHE_TTL_S: '0' })
+
+  async function load(port: number, pid: number, s: { method: string; path: string; body?: string }) {
+    let peak = rssMb(pid)
+    const timer = setInterval(() => {
+      peak = Math.max(peak, rssMb(pid))
+    }, 200)
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port}${s.path}`,
+      method: s.method as 'GET',
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      headers: { ...auth, 'content-type': 'application/json' },
+      ...(s.body ? { body: s.body } : {}),
+    })
+    clearInterval(timer)
+    return {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.timeouts + result.non2xx,
+      peakRssMb: Math.round(peak),
+    }
+  }
+
+  const rows: Record<string, unknown>[] = []
+  for (const s of scenarios) {
+    const target = 'cold' in s ? cold : main
+    const r = await load(target.port, target.pid, s)
+    rows.push({
+      scenario: s.name,
+      ...r,
+      statements: perRequest[s.name] ?? perRequest[s.name.replace('cold: cache off', 'warm cache')],
+    })
+    console.log(
+      `${s.name.padEnd(50)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  RSS ${r.peakRssMb} MB`,
+    )
+  }
+
+  // --- references ---------------------------------------------------------------------------------------------
+  const bare = Fastify()
+  bare.get('/', async () => ({ hello: 'world' }))
+  const barePort = await freePort()
+  await bare.listen({ port: barePort, host: '127.0.0.1' })
+  const bareResult = await autocannon({
+    url: `http://127.0.0.1:${barePort}/`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+  })
+  await bare.close()
+  console.log(
+    `${'reference: bare Fastify hello-world'.padEnd(50)} ${bareResult.requests.average.toFixed(0).padStart(6)} req/s  p99 ${bareResult.latency.p99} ms`,
+  )
+
+  // The list endpoint's own statements (captured above, with their parameters), on a pool of the same size.
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  const listOnly = listStatements.filter((q) => !/sessions/.test(q.sql))
+  let loops = 0
+  const until = Date.now() + SECONDS * 1000
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < until) {
+        await Promise.all(listOnly.map((q) => pool.query(q.sql, q.params as unknown[])))
+        loops++
+      }
+    }),
+  )
+  await pool.end()
+  const rawRps = loops / SECONDS
+  console.log(
+    `${'reference: raw pg loop, the list endpoint SQL'.padEnd(50)} ${rawRps.toFixed(0).padStart(6)} loops/s (${listOnly.length} statements each)`,
+  )
+
+  const health = rows[0] as { rps: number }
+  const list = rows[1] as { rps: number }
+  const ratios = {
+    healthVsBareFastify: health.rps / bareResult.requests.average,
+    listVsRawPg: list.rps / rawRps,
+  }
+  console.log(
+    `\nratios: /health ${(ratios.healthVsBareFastify * 100).toFixed(0)}% of bare Fastify; list ${(ratios.listVsRawPg * 100).toFixed(0)}% of the raw pg loop`,
+  )
+
+  mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
+  const file = path.join(ROOT, `bench/results/http-${new Date().toISOString().slice(0, 10)}.json`)
+  writeFileSync(
+    file,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: {
+          cpus: os.cpus().length,
+          model: os.cpus()[0]?.model,
+          memoryGb: Math.round(os.totalmem() / 2 ** 30),
+          node: process.version,
+        },
+        data: { workOrders: Number(values['work-orders']), customers: Number(values.customers) },
+        load: { connections: CONNECTIONS, seconds: SECONDS },
+        scenarios: rows,
+        references: { bareFastifyRps: bareResult.requests.average, rawPgListLoopsPerS: rawRps },
+        ratios,
+      },
+      null,
+      2,
+    )}\n`,
+  )
+  console.log(`wrote ${path.relative(ROOT, file)}`)
+} finally {
+  cleanup()
+}
+process.exit(0)
