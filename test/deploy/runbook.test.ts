@@ -6,7 +6,7 @@ import { commandProblems } from './commands.js'
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const runbook = readFileSync(path.join(ROOT, 'docs/RUNBOOK.md'), 'utf8')
 
-/** Shell lines of the runbook's fenced code blocks (continuations joined, comments and prompts dropped). */
+/** Shell lines of the runbook's code blocks (continuations joined, comments and prompts dropped) and inline commands. */
 function shellLines(markdown: string): string[] {
   const lines: string[] = []
   for (const block of markdown.matchAll(/```(?:bash|sh|shell)?\n([\s\S]*?)```/g)) {
@@ -18,6 +18,12 @@ function shellLines(markdown: string): string[] {
         .trim()
       if (line && !line.startsWith('#')) lines.push(line)
     }
+  }
+  // Commands quoted inline in the prose count too (`node dist/cli/check.js db`).
+  const prose = markdown.replace(/```[\s\S]*?```/g, '')
+  for (const span of prose.matchAll(/`([^`\n]+)`/g)) {
+    const text = span[1] ?? ''
+    if (/^(npm run|node dist\/|cd \/var\/app\/current && node dist\/|npm audit)/.test(text)) lines.push(text)
   }
   return lines
 }
