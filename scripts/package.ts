@@ -9,9 +9,19 @@ import { ZipArchive } from 'archiver'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 /** What the bundle holds: directories whole, files as they are. */
-export const BUNDLE = ['dist', 'drizzle', '.ebextensions', '.platform', 'package.json', 'package-lock.json', 'Procfile']
+export const BUNDLE = [
+  'dist',
+  'drizzle',
+  '.ebextensions',
+  '.platform',
+  'package.json',
+  'package-lock.json',
+  'Procfile',
+]
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'awning-management-system.zip' } } })
+const { values } = parseArgs({
+  options: { out: { type: 'string', default: 'awning-management-system.zip' } },
+})
 const out = path.resolve(ROOT, values.out)
 for (const entry of BUNDLE) {
   if (!existsSync(path.join(ROOT, entry))) {
@@ -40,4 +50,6 @@ for (const entry of BUNDLE) {
 }
 await archive.finalize()
 await done
-console.log(`wrote ${path.relative(process.cwd(), out) || out} (${(archive.pointer() / 1024).toFixed(0)} KB): ${BUNDLE.join(', ')}`)
+console.log(
+  `wrote ${path.relative(process.cwd(), out) || out} (${(archive.pointer() / 1024).toFixed(0)} KB): ${BUNDLE.join(', ')}`,
+)
