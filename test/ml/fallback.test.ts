@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { OrderFacts } from '../../src/ml/features.js'
 import { type OrderRecord, train } from '../../src/ml/train.js'
+import { facts } from './fixtures.js'
 
 // The boosted library failing (as ml-xgboost did here) must not cost the shop its nightly model.
 vi.mock('../../src/ml/models/boosted.js', () => ({
@@ -14,18 +14,6 @@ vi.mock('../../src/ml/models/boosted.js', () => ({
   },
 }))
 
-const facts = (dateIn: string, sqft: number): OrderFacts => ({
-  dateIn,
-  dateRequired: null,
-  rush: false,
-  firmRush: false,
-  repairsNeeded: false,
-  isCushion: false,
-  storageTime: null,
-  specialInstructions: null,
-  items: [{ description: 'Awning', material: 'vinyl', quantity: 1, squareFeet: sqft, sizeText: null }],
-})
-
 describe('when the boosted model cannot be fitted', () => {
   const records: OrderRecord[] = Array.from({ length: 60 }, (_, i) => ({
     id: i + 1,
@@ -34,7 +22,10 @@ describe('when the boosted model cannot be fitted', () => {
     status: 'completed',
     dateCompleted: new Date(Date.UTC(2026, 0, 5 + i + (i % 7))).toISOString().slice(0, 10),
     price: 50 + i * 3,
-    facts: facts(new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10), 20 + i),
+    facts: facts({
+      dateIn: new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10),
+      items: [{ description: 'Awning', material: 'vinyl', quantity: 1, squareFeet: 20 + i, sizeText: null }],
+    }),
   }))
 
   it('auto keeps the linear model and records the failure', () => {

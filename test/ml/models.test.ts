@@ -12,19 +12,8 @@ import { fitModel, loadModel } from '../../src/ml/models/index.js'
 import { TrainingTimeoutError, trainInWorker } from '../../src/ml/run-in-worker.js'
 import { type OrderRecord, train, trainingRows } from '../../src/ml/train.js'
 import { activationDecision } from '../../src/services/ml-training.js'
+import { facts } from './fixtures.js'
 
-const facts = (over: Partial<OrderFacts> = {}): OrderFacts => ({
-  dateIn: '2026-03-02',
-  dateRequired: null,
-  rush: false,
-  firmRush: false,
-  repairsNeeded: false,
-  isCushion: false,
-  storageTime: null,
-  specialInstructions: null,
-  items: [{ description: 'Awning', material: 'Sunbrella', quantity: 2, squareFeet: 80, sizeText: '8x10' }],
-  ...over,
-})
 const at = (name: string, v: number[]) => v[FEATURE_NAMES.indexOf(name)]
 
 describe('metrics', () => {

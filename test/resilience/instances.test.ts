@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,9 +8,9 @@ import { seedEmptyDatabase } from '../../src/seed/seed-empty.js'
 import { ROOT, runTs } from '../helpers/cli.js'
 import { TEST_SECRET_KEY } from '../helpers/database.js'
 import { freePort } from '../helpers/net.js'
+import { startThrowawayPostgres } from '../helpers/postgres.js'
 
-const script = path.join(ROOT, 'scripts/pg-throwaway.sh')
-const pgctl = (...args: string[]) => execFileSync(script, args, { encoding: 'utf8' })
+let pgctl: ReturnType<typeof startThrowawayPostgres>['control'] = () => ''
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const CRON = 'three-instance-cron-secret'
 
@@ -35,14 +35,10 @@ describe('three instances on one PostgreSQL', () => {
   let customerId = 0
 
   beforeAll(async () => {
-    const env = Object.fromEntries(
-      pgctl('start')
-        .trim()
-        .split('\n')
-        .map((l) => l.replace(/^export /, '').split('=') as [string, string]),
-    )
-    pgDir = env.PG_TMPDIR as string
-    url = env.TEST_DATABASE_URL as string
+    const pgServer = startThrowawayPostgres()
+    pgctl = pgServer.control
+    pgDir = pgServer.dir
+    url = pgServer.url
     const common = { DATABASE_URL: url, SECRET_KEY: TEST_SECRET_KEY, ML_RETRAIN_SCHEDULE: 'off' }
 
     // Schema, data and a manager's session, through the same app code, before the instances start.
@@ -96,7 +92,7 @@ describe('three instances on one PostgreSQL', () => {
 
   afterAll(() => {
     for (const c of children) c.kill('SIGKILL')
-    if (pgDir) pgctl('stop', pgDir)
+    if (pgDir) pgctl('stop')
   })
 
   const json = { 'content-type': 'application/json' }

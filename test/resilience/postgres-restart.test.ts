@@ -1,12 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/cli.js'
 import { TEST_SECRET_KEY } from '../helpers/database.js'
 import { freePort } from '../helpers/net.js'
+import { startThrowawayPostgres } from '../helpers/postgres.js'
 
-const script = path.join(ROOT, 'scripts/pg-throwaway.sh')
-const pgctl = (...args: string[]) => execFileSync(script, args, { encoding: 'utf8' })
+let pgctl: ReturnType<typeof startThrowawayPostgres>['control'] = () => ''
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 type Phase = 'before' | 'down' | 'recovering' | 'after'
@@ -21,14 +21,10 @@ describe('PostgreSQL restarted under load', () => {
   let output = ''
 
   beforeAll(async () => {
-    const env = Object.fromEntries(
-      pgctl('start')
-        .trim()
-        .split('\n')
-        .map((l) => l.replace(/^export /, '').split('=') as [string, string]),
-    )
-    pgDir = env.PG_TMPDIR as string
-    url = env.TEST_DATABASE_URL as string
+    const pgServer = startThrowawayPostgres()
+    pgctl = pgServer.control
+    pgDir = pgServer.dir
+    url = pgServer.url
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
     server = spawn(
@@ -63,7 +59,7 @@ describe('PostgreSQL restarted under load', () => {
 
   afterAll(() => {
     server?.kill('SIGKILL')
-    if (pgDir) pgctl('stop', pgDir)
+    if (pgDir) pgctl('stop')
   })
 
   it('answers 503 (never 500) while it is down, stays up, and is healthy within 2 s of its return', async () => {
@@ -94,12 +90,12 @@ describe('PostgreSQL restarted under load', () => {
     ]
 
     await sleep(1500)
-    pgctl('down', pgDir)
+    pgctl('down')
     phase = 'down'
     await sleep(3000)
     const downHealth = await fetch(`${base}/health`)
     phase = 'recovering'
-    pgctl('up', pgDir)
+    pgctl('up')
     const upAt = Date.now()
     let recoveredMs = -1
     while (Date.now() - upAt < 10_000) {
