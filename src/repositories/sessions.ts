@@ -15,7 +15,7 @@ export interface ActiveSession {
 }
 
 /** last_seen_at is written at most this often, so a busy session costs no write per request. */
-const TOUCH_INTERVAL_S = 60
+export const TOUCH_INTERVAL_S = 60
 
 export function createSessionsRepository(db: Db, timeouts: SessionTimeouts) {
   return {
