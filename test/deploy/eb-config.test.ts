@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { loadConfig } from '../../src/config.js'
-import { commandProblems } from './commands.js'
+import { commandProblems } from '../helpers/commands.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const read = (p: string) => readFileSync(path.join(ROOT, p), 'utf8')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { commandProblems } from './commands.js'
+import { commandProblems } from '../helpers/commands.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const runbook = readFileSync(path.join(ROOT, 'docs/RUNBOOK.md'), 'utf8')

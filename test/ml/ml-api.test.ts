@@ -124,16 +124,19 @@ describe('turnaround and price models over HTTP', () => {
   })
 
   it('predicts a draft order and an existing one, with intervals and a completion date', async () => {
-    const draft = await ctx.app.inject({
-      method: 'POST',
-      url: '/ml/predict',
-      headers: manager,
-      payload: {
-        customerId: 1,
-        dateIn: '2026-11-02',
-        items: [{ description: 'Patio awning', material: 'Sunbrella', quantity: 2, sizeText: '10x12' }],
-      },
-    })
+    // The same draft with a given number of 10x12 Sunbrella awnings.
+    const awnings = (quantity: number) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/ml/predict',
+        headers: manager,
+        payload: {
+          customerId: 1,
+          dateIn: '2026-11-02',
+          items: [{ description: 'Patio awning', material: 'Sunbrella', quantity, sizeText: '10x12' }],
+        },
+      })
+    const draft = await awnings(2)
     expect(draft.statusCode).toBe(200)
     const p = draft.json()
     expect(p.days.predicted).toBeGreaterThan(0)
@@ -142,16 +145,7 @@ describe('turnaround and price models over HTTP', () => {
     expect(p.price.predicted).toBeGreaterThan(0)
     expect(p.estimatedCompletion >= p.asOf).toBe(true)
 
-    const bigger = await ctx.app.inject({
-      method: 'POST',
-      url: '/ml/predict',
-      headers: manager,
-      payload: {
-        customerId: 1,
-        dateIn: '2026-11-02',
-        items: [{ description: 'Patio awning', material: 'Sunbrella', quantity: 6, sizeText: '10x12' }],
-      },
-    })
+    const bigger = await awnings(6)
     expect(bigger.json().price.predicted).toBeGreaterThan(p.price.predicted)
 
     const missing = await ctx.app.inject({
