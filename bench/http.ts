@@ -9,7 +9,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
-import Fastify from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
@@ -166,31 +165,33 @@ try {
   await database.close()
 
   // --- the built server, twice: default, and with the analytics cache off (cold) -----------------------------
-  async function startServer(extra: Record<string, string>) {
-    const port = await freePort()
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.js')], {
+  async function spawnAndWait(args: string[], extraEnv: Record<string, string>, port: number, probe: string) {
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        ...env,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        LOGIN_RATE_LIMIT_PER_MIN: '100000',
-        ...extra,
-      },
+      env: { ...process.env, ...extraEnv },
       stdio: 'ignore',
     })
     children.push(child)
     for (let i = 0; i < 300; i++) {
       if (
-        await fetch(`http://127.0.0.1:${port}/health`)
+        await fetch(`http://127.0.0.1:${port}${probe}`)
           .then((r) => r.ok)
           .catch(() => false)
       )
         break
       await sleep(100)
     }
-    return { port, pid: child.pid as number }
+    return { port, pid: child.pid as number, child }
+  }
+  // As configured in production (.ebextensions: LOG_LEVEL info, one line per request to stdout).
+  async function startServer(extra: Record<string, string>) {
+    const port = await freePort()
+    return spawnAndWait(
+      [path.join(ROOT, 'dist/server.js')],
+      { ...env, PORT: String(port), LOG_LEVEL: 'info', LOGIN_RATE_LIMIT_PER_MIN: '100000', ...extra },
+      port,
+      '/health',
+    )
   }
   const main = await startServer({})
   const cold = await startServer({ ANALYTICS_CACHE_TTL_S: '0' })
@@ -232,30 +233,49 @@ try {
     )
   }
 
-  // --- references ---------------------------------------------------------------------------------------------
-  const bare = Fastify()
-  bare.get('/', async () => ({ hello: 'world' }))
-  const barePort = await freePort()
-  await bare.listen({ port: barePort, host: '127.0.0.1' })
-  const bareResult = await autocannon({
-    url: `http://127.0.0.1:${barePort}/`,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-  })
-  await bare.close()
-  console.log(
-    `${'reference: bare Fastify hello-world'.padEnd(50)} ${bareResult.requests.average.toFixed(0).padStart(6)} req/s  p99 ${bareResult.latency.p99} ms`,
-  )
+  // --- references, each in its own process like ours -------------------------------------------------------
+  async function bareFastify(flags: string[]) {
+    const port = await freePort()
+    const server = await spawnAndWait(
+      ['--import', 'tsx', path.join(ROOT, 'bench/references/bare-fastify.ts'), String(port), ...flags],
+      {},
+      port,
+      '/',
+    )
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port}/`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+    })
+    server.child.kill('SIGKILL')
+    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 }
+  }
+  const bare = await bareFastify([])
+  const bareHeaders = await bareFastify(['--security-headers'])
+  for (const [name, r] of [
+    ['reference: bare Fastify hello-world', bare],
+    ['reference: bare Fastify + our security headers', bareHeaders],
+  ] as const) {
+    console.log(`${name.padEnd(50)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`)
+  }
 
-  // The list endpoint's own statements (captured above, with their parameters), on a pool of the same size.
+  // The list endpoint's own statements (captured above, with their parameters) in the endpoint's order
+  // (page ids and count together, then the rows), on a pool of the same size, every one prepared by
+  // name: the strongest plain-pg version of the same work.
   const pool = new pg.Pool({ connectionString: url, max: 10 })
-  const listOnly = listStatements.filter((q) => !/sessions/.test(q.sql))
+  const listOnly = listStatements
+    .filter((q) => !/sessions/.test(q.sql))
+    .map((q, i) => ({ name: `raw_list_${i}`, text: q.sql, values: q.params as unknown[] }))
+  const [idsQuery, countQuery, rowsQuery] = listOnly
+  if (!idsQuery || !countQuery || !rowsQuery || listOnly.length !== 3)
+    throw new Error(`expected 3 list statements, got ${listOnly.length}`)
   let loops = 0
   const until = Date.now() + SECONDS * 1000
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (Date.now() < until) {
-        await Promise.all(listOnly.map((q) => pool.query(q.sql, q.params as unknown[])))
+        await Promise.all([pool.query(idsQuery), pool.query(countQuery)])
+        await pool.query(rowsQuery)
         loops++
       }
     }),
@@ -269,11 +289,14 @@ try {
   const health = rows[0] as { rps: number }
   const list = rows[1] as { rps: number }
   const ratios = {
-    healthVsBareFastify: health.rps / bareResult.requests.average,
+    healthVsBareFastify: health.rps / bare.rps,
+    healthVsBareFastifyWithSecurityHeaders: health.rps / bareHeaders.rps,
+    securityHeadersAloneVsBareFastify: bareHeaders.rps / bare.rps,
     listVsRawPg: list.rps / rawRps,
   }
+  const pct = (x: number) => `${(x * 100).toFixed(0)}%`
   console.log(
-    `\nratios: /health ${(ratios.healthVsBareFastify * 100).toFixed(0)}% of bare Fastify; list ${(ratios.listVsRawPg * 100).toFixed(0)}% of the raw pg loop`,
+    `\nratios: /health ${pct(ratios.healthVsBareFastify)} of bare Fastify (${pct(ratios.healthVsBareFastifyWithSecurityHeaders)} of bare Fastify with our security headers, which alone give ${pct(ratios.securityHeadersAloneVsBareFastify)}); list ${pct(ratios.listVsRawPg)} of the raw pg loop`,
   )
 
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
@@ -292,7 +315,11 @@ try {
         data: { workOrders: Number(values['work-orders']), customers: Number(values.customers) },
         load: { connections: CONNECTIONS, seconds: SECONDS },
         scenarios: rows,
-        references: { bareFastifyRps: bareResult.requests.average, rawPgListLoopsPerS: rawRps },
+        references: {
+          bareFastify: bare,
+          bareFastifyWithSecurityHeaders: bareHeaders,
+          rawPgListLoopsPerS: rawRps,
+        },
         ratios,
       },
       null,

@@ -27,6 +27,27 @@ describe('GET /health', () => {
     expect(res.headers['strict-transport-security']).toContain('max-age=')
     expect(res.headers['x-content-type-options']).toBe('nosniff')
     expect(res.headers['content-security-policy']).toContain("default-src 'self'")
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests')
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains')
+    expect(res.headers).toMatchObject({
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-dns-prefetch-control': 'off',
+      'x-permitted-cross-domain-policies': 'none',
+    })
+    expect(res.headers['x-powered-by']).toBeUndefined()
+  })
+
+  it('lets swagger-ui replace the policy with its own on /docs only', async () => {
+    const docs = await ctx.app.inject({ method: 'GET', url: '/docs' })
+    const api = await ctx.app.inject({ method: 'GET', url: '/health' })
+    expect(docs.statusCode).toBe(200)
+    expect(docs.headers['content-security-policy']).toContain('validator.swagger.io')
+    expect(api.headers['content-security-policy']).not.toContain('validator.swagger.io')
+    expect(docs.headers['x-content-type-options']).toBe('nosniff')
   })
 
   it('shares one database round trip between concurrent probes', async () => {

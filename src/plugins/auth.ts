@@ -122,7 +122,8 @@ export default fp(
       if (typeof given !== 'string' || !secretsEqual(given, cfg.cronSecret)) throw AuthErrors.cronInvalid()
     }
 
-    app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    /** The route's access rule; a promise only when a session has to be looked up. */
+    function checkAccess(request: FastifyRequest): Promise<void> | undefined {
       const access = request.routeOptions.config.access
       if (access === undefined) return // no route matched: the 404 handler answers
       if (access === 'public') {
@@ -132,12 +133,28 @@ export default fp(
         }
         return
       }
-      if (access === 'cron') return checkCron(request)
-      if ('cronOr' in access) {
-        if (request.headers['x-cron-secret'] !== undefined) return checkCron(request)
-        return authenticate(request, access.cronOr)
+      if (access === 'cron') {
+        checkCron(request)
+        return
       }
-      await authenticate(request, access)
+      if ('cronOr' in access) {
+        if (request.headers['x-cron-secret'] === undefined) return authenticate(request, access.cronOr)
+        checkCron(request)
+        return
+      }
+      return authenticate(request, access)
+    }
+
+    // A callback hook: public routes (the load balancer's /health among them) pay for no promise.
+    app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done) => {
+      let pending: Promise<void> | undefined
+      try {
+        pending = checkAccess(request)
+      } catch (error) {
+        return done(error as Error)
+      }
+      if (pending) pending.then(() => done(), done)
+      else done()
     })
   },
   { name: 'auth', dependencies: ['config', 'database'] },

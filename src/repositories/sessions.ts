@@ -18,6 +18,33 @@ export interface ActiveSession {
 export const TOUCH_INTERVAL_S = 60
 
 export function createSessionsRepository(db: Db, timeouts: SessionTimeouts) {
+  // Every authenticated request runs this lookup: built once and prepared by name, so neither Drizzle nor
+  // PostgreSQL parses it again.
+  const activeSession = db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      user: {
+        id: users.id,
+        username: users.username,
+        email: users.email,
+        role: users.role,
+        active: users.active,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        sql`${sessions.tokenHash} = any(${sql.placeholder('hashes')}::text[])`,
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${timeouts.idleS})`),
+        eq(users.active, true),
+      ),
+    )
+    .limit(1)
+    .prepare('sessions_find_active')
   return {
     async create(input: { tokenHash: string; userId: number; ip?: string; userAgent?: string }) {
       const [row] = await db
@@ -33,30 +60,7 @@ export function createSessionsRepository(db: Db, timeouts: SessionTimeouts) {
 
     /** The session behind one of these digests, if it is unrevoked, within both expiries, and its user active. */
     async findActive(tokenHashes: string[]): Promise<ActiveSession | undefined> {
-      const [row] = await db
-        .select({
-          sessionId: sessions.id,
-          lastSeenAt: sessions.lastSeenAt,
-          user: {
-            id: users.id,
-            username: users.username,
-            email: users.email,
-            role: users.role,
-            active: users.active,
-          },
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(
-          and(
-            inArray(sessions.tokenHash, tokenHashes),
-            isNull(sessions.revokedAt),
-            gt(sessions.expiresAt, sql`now()`),
-            gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${timeouts.idleS})`),
-            eq(users.active, true),
-          ),
-        )
-        .limit(1)
+      const [row] = await activeSession.execute({ hashes: tokenHashes })
       return row
     },
 

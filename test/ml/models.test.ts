@@ -3,7 +3,6 @@ import {
   FEATURE_NAMES,
   featureVector,
   materialGroup,
-  type OrderFacts,
   weightLbs,
 } from '../../src/ml/features.js'
 import { DatedOrders } from '../../src/ml/history.js'
