@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  FEATURE_NAMES,
-  featureVector,
-  materialGroup,
-  weightLbs,
-} from '../../src/ml/features.js'
+import { FEATURE_NAMES, featureVector, materialGroup, weightLbs } from '../../src/ml/features.js'
 import { DatedOrders } from '../../src/ml/history.js'
 import { metrics, quantile } from '../../src/ml/metrics.js'
 import { fitModel, loadModel } from '../../src/ml/models/index.js'
