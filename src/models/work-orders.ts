@@ -70,7 +70,9 @@ export const workOrders = pgTable(
   (t) => [
     uniqueIndex('work_orders_work_order_no_key').on(t.workOrderNo),
     index('work_orders_customer_id_idx').on(t.customerId),
-    index('work_orders_status_idx').on(t.status),
+    // A status tab, newest first (the list's usual view): the page comes straight off this index. It also
+    // serves plain status filters, which work_orders_status_idx did.
+    index('work_orders_status_date_in_idx').on(t.status, t.dateIn.desc().nullsLast(), t.id),
     index('work_orders_date_in_idx').on(t.dateIn),
     index('work_orders_date_completed_idx').on(t.dateCompleted),
     index('work_orders_ship_to_source_id_idx').on(t.shipToSourceId),
