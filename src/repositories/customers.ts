@@ -1,4 +1,5 @@
-import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm'
+import { and, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
+import { union } from 'drizzle-orm/pg-core'
 import type { Db } from '../db/index.js'
 import { customerSearchText, customers, type NewCustomer, sources, workOrders } from '../models/index.js'
 import { buildListQuery, containsPattern, type ListField, type ListParams, toPage } from './list-query.js'
@@ -15,15 +16,36 @@ export const CUSTOMER_FIELDS: Record<string, ListField> = {
   createdAt: { expr: customers.createdAt, type: 'date', sort: true },
 }
 
-/** The global search: the customer's own text (trigram-indexed) and its source's name. */
-export function customerSearch(q: string) {
+/**
+ * Ids of the customers the global search matches: their own text or their source's name. A UNION, so each
+ * side is found through its own trigram index; an OR across the customer-source join made PostgreSQL scan
+ * every customer and compute the search text for each (84 ms at 20k customers, growing with them).
+ */
+export function matchingCustomerIds(db: Db, q: string) {
   const text = containsPattern(q.toLowerCase())
   const digits = q.replace(/\D/g, '')
-  return or(
-    ilike(customerSearchText(customers), text),
-    digits.length >= 3 ? ilike(customerSearchText(customers), containsPattern(digits)) : undefined,
-    ilike(sql`lower(${sources.name})`, text),
-  )
+  const ownText = db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(
+      or(
+        ilike(customerSearchText(customers), text),
+        digits.length >= 3 ? ilike(customerSearchText(customers), containsPattern(digits)) : undefined,
+      ),
+    )
+  const bySource = db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(
+      inArray(
+        customers.sourceId,
+        db
+          .select({ id: sources.id })
+          .from(sources)
+          .where(ilike(sql`lower(${sources.name})`, text)),
+      ),
+    )
+  return union(ownText, bySource)
 }
 
 const RECENT_ORDERS = 10
@@ -48,7 +70,7 @@ export function createCustomersRepository(db: Db) {
   return {
     async list(params: ListParams) {
       const q = buildListQuery(CUSTOMER_FIELDS, params, customers.id)
-      if (params.q) q.where.push(customerSearch(params.q) as ReturnType<typeof and> & {})
+      if (params.q) q.where.push(inArray(customers.id, matchingCustomerIds(db, params.q)))
       const where = and(...q.where)
       const [rows, [total]] = await Promise.all([
         db

@@ -1,4 +1,5 @@
 import { and, count, eq, getTableColumns, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { union } from 'drizzle-orm/pg-core'
 import type { Db } from '../db/index.js'
 import {
   customers,
@@ -11,7 +12,7 @@ import {
   workOrderStatusHistory,
   workOrders,
 } from '../models/index.js'
-import { customerSearch } from './customers.js'
+import { matchingCustomerIds } from './customers.js'
 import { buildListQuery, containsPattern, type ListField, type ListParams, toPage } from './list-query.js'
 
 export const WORK_ORDER_FIELDS: Record<string, ListField> = {
@@ -71,20 +72,19 @@ function needsCustomerJoin(params: ListParams): boolean {
 
 /**
  * The global search: the order's number or name, or a customer (name, contact, phones, e-mail, city,
- * source) found through its own trigram index, as a semi-join so the planner can use each index.
+ * source). The matching ids come from a UNION whose every branch uses its own index (the number, the
+ * name's trigram index, the customers' search); an OR of these made PostgreSQL scan every order.
  */
 function workOrderSearch(db: Db, q: string) {
   const number = /^\d+$/.test(q.trim()) ? Number(q.trim()) : undefined
-  const matchingCustomers = db
-    .select({ id: customers.id })
-    .from(customers)
-    .leftJoin(sources, eq(sources.id, customers.sourceId))
-    .where(customerSearch(q))
-  return or(
-    number !== undefined && number <= 2_147_483_647 ? eq(workOrders.workOrderNo, number) : undefined,
-    ilike(sql`lower(${workOrders.name})`, containsPattern(q.toLowerCase())),
-    inArray(workOrders.customerId, matchingCustomers),
-  )
+  const ids = (where: SQL) => db.select({ id: workOrders.id }).from(workOrders).where(where)
+  const byName = ids(ilike(sql`lower(${workOrders.name})`, containsPattern(q.toLowerCase())))
+  const byCustomer = ids(inArray(workOrders.customerId, matchingCustomerIds(db, q)))
+  const matching =
+    number !== undefined && number <= 2_147_483_647
+      ? union(byName, byCustomer, ids(eq(workOrders.workOrderNo, number)))
+      : union(byName, byCustomer)
+  return inArray(workOrders.id, matching)
 }
 
 export function createWorkOrdersRepository(db: Db) {
@@ -102,7 +102,7 @@ export function createWorkOrdersRepository(db: Db) {
      */
     async list(params: ListParams) {
       const q = buildListQuery(WORK_ORDER_FIELDS, params, workOrders.id)
-      if (params.q) q.where.push(workOrderSearch(db, params.q) as NonNullable<ReturnType<typeof or>>)
+      if (params.q) q.where.push(workOrderSearch(db, params.q))
       const where = and(...q.where)
       const joinCustomers = needsCustomerJoin(params)
       const pageIds = db.select({ id: workOrders.id }).from(workOrders).$dynamic()
@@ -136,7 +136,7 @@ export function createWorkOrdersRepository(db: Db) {
     exportRows(params: Omit<ListParams, 'page' | 'pageSize' | 'sort'>, batchSize = 1000) {
       // Built now, so a bad filter is a 400 before any byte of the response is sent.
       const q = buildListQuery(WORK_ORDER_FIELDS, { ...params, page: 1, pageSize: batchSize }, workOrders.id)
-      if (params.q) q.where.push(workOrderSearch(db, params.q) as NonNullable<ReturnType<typeof or>>)
+      if (params.q) q.where.push(workOrderSearch(db, params.q))
       return exportBatches(db, q.where, batchSize)
     },
 

@@ -109,6 +109,16 @@ describe('list screens: paging, filters, sorts, search, and a bounded number of 
     expect((await get('/api/work-orders?q=100%25')).json().total).toBe(0)
   })
 
+  it("finds work orders by their customer's name, phone or source, each order once", async () => {
+    expect((await get('/api/work-orders?q=dockside')).json().total).toBe(10)
+    expect((await get('/api/work-orders?q=410-555-0112')).json().total).toBe(10)
+    expect((await get('/api/work-orders?q=bayside')).json().total).toBe(20)
+    // "a" matches every customer (cities) and some order names ("Striped cabana"): still 60, no repeats.
+    const all = (await get('/api/work-orders?q=a&pageSize=200')).json()
+    expect(all.total).toBe(60)
+    expect(new Set(all.data.map((r: { id: number }) => r.id)).size).toBe(60)
+  })
+
   it('answers a bad sort or filter with a 400 and a stable code', async () => {
     expect((await get('/api/work-orders?sort=password')).json().code).toBe('query.invalid_sort')
     expect((await get('/api/work-orders?dateIn=yesterday')).json().code).toBe('query.invalid_filter')
