@@ -269,16 +269,18 @@ try {
     console.log(`${name.padEnd(50)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms`)
   }
 
-  // The list endpoint's own statements (captured above, with their parameters) in the endpoint's order
-  // (page ids and count together, then the rows), on a pool of the same size, every one prepared by
-  // name: the strongest plain-pg version of the same work.
+  // The list endpoint's own statements (captured above, with their parameters), executed as the endpoint
+  // executes them: the page's ids and the count together (unnamed, as the endpoint sends them), then the
+  // rows by the statement the endpoint prepares by name; on a pool of the same size.
   const pool = new pg.Pool({ connectionString: url, max: 10 })
-  const listOnly = listStatements
-    .filter((q) => !/sessions/.test(q.sql))
-    .map((q, i) => ({ name: `raw_list_${i}`, text: q.sql, values: q.params as unknown[] }))
-  const [idsQuery, countQuery, rowsQuery] = listOnly
-  if (!idsQuery || !countQuery || !rowsQuery || listOnly.length !== 3)
-    throw new Error(`expected 3 list statements, got ${listOnly.length}`)
+  const listOnly = listStatements.filter((q) => !/sessions/.test(q.sql))
+  const [idsQuery, countQuery, rowsQuery] = listOnly.map((q) => ({
+    text: q.sql,
+    values: q.params as unknown[],
+    ...(/= any\(/.test(q.sql) ? { name: 'raw_work_orders_page_rows' } : {}),
+  }))
+  if (!idsQuery || !countQuery || !rowsQuery || listOnly.length !== 3 || !('name' in rowsQuery))
+    throw new Error(`expected the ids, the count and the prepared rows, got ${listOnly.length} statements`)
   let loops = 0
   const until = Date.now() + SECONDS * 1000
   await Promise.all(
