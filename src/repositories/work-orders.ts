@@ -1,5 +1,4 @@
 import { and, count, eq, getTableColumns, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm'
-import { union } from 'drizzle-orm/pg-core'
 import type { Db } from '../db/index.js'
 import {
   customers,
@@ -73,18 +72,21 @@ function needsCustomerJoin(params: ListParams): boolean {
 /**
  * The global search: the order's number or name, or a customer (name, contact, phones, e-mail, city,
  * source). The matching ids come from a UNION whose every branch uses its own index (the number, the
- * name's trigram index, the customers' search); an OR of these made PostgreSQL scan every order.
+ * name's trigram index, the customers' search); an OR of these made PostgreSQL scan every order. A matching
+ * customer's orders are fetched through a LATERAL join per customer, which keeps to the customer_id index
+ * (OFFSET 0 stops the planner flattening it back into a join): as a plain IN, PostgreSQL hashed every order
+ * instead (310 ms at 1M orders).
  */
 function workOrderSearch(db: Db, q: string) {
   const number = /^\d+$/.test(q.trim()) ? Number(q.trim()) : undefined
   const ids = (where: SQL) => db.select({ id: workOrders.id }).from(workOrders).where(where)
   const byName = ids(ilike(sql`lower(${workOrders.name})`, containsPattern(q.toLowerCase())))
-  const byCustomer = ids(inArray(workOrders.customerId, matchingCustomerIds(db, q)))
-  const matching =
+  const byCustomer = sql`SELECT o.id FROM (${matchingCustomerIds(db, q)}) c CROSS JOIN LATERAL (SELECT ${workOrders.id} AS id FROM ${workOrders} WHERE ${workOrders.customerId} = c.id OFFSET 0) o`
+  const byNumber =
     number !== undefined && number <= 2_147_483_647
-      ? union(byName, byCustomer, ids(eq(workOrders.workOrderNo, number)))
-      : union(byName, byCustomer)
-  return inArray(workOrders.id, matching)
+      ? sql` UNION ${ids(eq(workOrders.workOrderNo, number))}`
+      : sql``
+  return sql`${workOrders.id} IN (${byName} UNION ${byCustomer}${byNumber})`
 }
 
 export function createWorkOrdersRepository(db: Db) {
