@@ -1,4 +1,4 @@
-import { and, count, eq, getTableColumns, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { and, count, eq, getTableColumns, gt, ilike, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import {
   customers,
@@ -142,7 +142,6 @@ export function createWorkOrdersRepository(db: Db) {
       return exportBatches(db, q.where, batchSize)
     },
 
-    /** The order with customer (and source)
     /** The order with customer (and source), ship-to, items and status history: one statement. */
     async detailByNumber(workOrderNo: number, tx: Db = db) {
       return tx.query.workOrders.findFirst({
