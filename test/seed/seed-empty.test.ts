@@ -15,9 +15,9 @@ describe('demo data', () => {
     const counts = await seedEmptyDatabase(ctx.app.db, { customers: 40, workOrders: 200, seed: 5 })
     expect(counts.workOrders).toBe(200)
     // Vacuumed, not only analyzed: the visibility map is set, so counts can use index-only scans.
-    const visible = await ctx.app.db.execute<{ pages: number }>(
+    const visible = (await ctx.app.db.execute(
       sql`select relallvisible as pages from pg_class where oid = 'work_orders'::regclass`,
-    )
+    )) as unknown as { rows: { pages: number }[] }
     expect(Number(visible.rows[0]?.pages)).toBeGreaterThan(0)
     const { bearer } = await userWithSession(ctx.app, 'manager')
     const page = await ctx.app.inject({
