@@ -16,17 +16,13 @@ import {
   productType,
 } from '../../src/repositories/analytics.js'
 import { seedEmptyDatabase } from '../../src/seed/seed-empty.js'
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
+import { createTestDatabase, queryRows, type TestDatabase } from '../helpers/database.js'
 
 async function openMigrated() {
   const testDb = await createTestDatabase()
   const database = await testDb.open()
   await createMigrator(database).upgrade()
   return { testDb, database }
-}
-
-async function rows<T>(database: Database, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await database.db.execute(query)) as unknown as { rows: T[] }).rows
 }
 
 type Item = Omit<NewWorkOrderItem, 'workOrderId'>
@@ -200,8 +196,8 @@ describe('analytics SQL on a hand-made shop', () => {
       ['Boat cover', 'canvas', 'awning'],
     ] as const
     for (const [description, material, expected] of cases) {
-      const [row] = await rows<{ p: string }>(
-        database,
+      const [row] = await queryRows<{ p: string }>(
+        database.db,
         sql`SELECT ${productType(sql`${description}::text`, sql`${material}::text`)} AS p`,
       )
       expect(row?.p, description).toBe(expected)
@@ -449,8 +445,8 @@ describe('analytics SQL agrees with plain SQL on seeded demo data', () => {
   })
 
   it('cross-checks totals', async () => {
-    const [plain] = await rows<Record<string, number>>(
-      database,
+    const [plain] = await queryRows<Record<string, number>>(
+      database.db,
       sql`SELECT
         (SELECT coalesce(sum(i.quantity * coalesce(i.unit_price, 0)), 0)::float8 FROM work_order_items i
          JOIN work_orders w ON w.id = i.work_order_id WHERE w.status <> 'cancelled') AS "revenueAll",

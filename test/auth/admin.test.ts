@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp } from '../helpers/app.js'
 import { GOOD_PASSWORD, userWithSession } from '../helpers/auth.js'
+import { queryRows } from '../helpers/database.js'
 
 describe('user administration and invites', () => {
   let ctx: Awaited<ReturnType<typeof createTestApp>>
@@ -74,12 +75,11 @@ describe('user administration and invites', () => {
 
   it('stores only a digest of the invite token', async () => {
     const { token, id } = (await invite({ role: 'staff' })).json()
-    const rows = (await ctx.app.db.execute(
+    const rows = await queryRows<{ token_hash: string }>(
+      ctx.app.db,
       sql`SELECT token_hash FROM invites WHERE id = ${id}`,
-    )) as unknown as {
-      rows: { token_hash: string }[]
-    }
-    expect(rows.rows[0]?.token_hash).not.toBe(token)
+    )
+    expect(rows[0]?.token_hash).not.toBe(token)
   })
 
   it('lists users without password hashes', async () => {

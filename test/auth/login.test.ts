@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, logCapture } from '../helpers/app.js'
 import { GOOD_PASSWORD, sessionCookie } from '../helpers/auth.js'
+import { queryRows } from '../helpers/database.js'
 
 describe('POST /auth/login', () => {
   const logs = logCapture()
@@ -85,10 +86,11 @@ describe('POST /auth/login', () => {
       sql`UPDATE login_failures SET locked_until = now() - interval '1 second' WHERE username = 'carol'`,
     )
     expect((await login('carol', GOOD_PASSWORD)).statusCode).toBe(200)
-    const rows = await ctx.app.db.execute(
+    const rows = await queryRows<{ n: number }>(
+      ctx.app.db,
       sql`SELECT count(*)::int AS n FROM login_failures WHERE username = 'carol'`,
     )
-    expect((rows as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0)
+    expect(rows[0]?.n).toBe(0)
   })
 
   it('locks unknown usernames the same way, so lockout does not reveal which names exist', async () => {
@@ -106,10 +108,11 @@ describe('POST /auth/login', () => {
   })
 
   it('audits logins, failures and lockouts', async () => {
-    const rows = (await ctx.app.db.execute(
+    const rows = await queryRows<{ action: string; actor_username: string }>(
+      ctx.app.db,
       sql`SELECT action, actor_username FROM audit_log WHERE entity = 'user' ORDER BY id`,
-    )) as unknown as { rows: { action: string; actor_username: string }[] }
-    const actions = rows.rows.map((r) => `${r.action}:${r.actor_username}`)
+    )
+    const actions = rows.map((r) => `${r.action}:${r.actor_username}`)
     expect(actions).toContain('auth.login:ann')
     expect(actions).toContain('auth.login_failed:bob')
     expect(actions).toContain('auth.login_failed:nobody-here')
@@ -162,9 +165,7 @@ describe('per-IP login rate limit', () => {
       }
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429])
-    const rows = (await ctx.app.db.execute(sql`SELECT count FROM rate_limits`)) as unknown as {
-      rows: { count: number }[]
-    }
-    expect(rows.rows[0]?.count).toBe(5)
+    const rows = await queryRows<{ count: number }>(ctx.app.db, sql`SELECT count FROM rate_limits`)
+    expect(rows[0]?.count).toBe(5)
   })
 })

@@ -4,8 +4,7 @@ import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { createTestApp } from '../helpers/app.js'
 import { newSession, userWithSession } from '../helpers/auth.js'
-
-type Rows<T> = { rows: T[] }
+import { queryRows } from '../helpers/database.js'
 
 describe('sessions', () => {
   let ctx: Awaited<ReturnType<typeof createTestApp>>
@@ -18,10 +17,11 @@ describe('sessions', () => {
 
   it('are stored as a keyed digest, never the token itself', async () => {
     const { token, user } = await userWithSession(ctx.app, 'staff')
-    const result = (await ctx.app.db.execute(
+    const result = await queryRows<{ token_hash: string }>(
+      ctx.app.db,
       sql`SELECT token_hash FROM sessions WHERE user_id = ${user.id}`,
-    )) as unknown as Rows<{ token_hash: string }>
-    const stored = result.rows[0]?.token_hash
+    )
+    const stored = result[0]?.token_hash
     expect(stored).toMatch(/^[0-9a-f]{64}$/)
     expect(stored).not.toBe(token)
   })
@@ -43,10 +43,11 @@ describe('sessions', () => {
       sql`UPDATE sessions SET last_seen_at = now() - interval '7 hours' WHERE user_id = ${user.id}`,
     )
     expect((await me(bearer)).statusCode).toBe(200)
-    const result = (await ctx.app.db.execute(
+    const result = await queryRows<{ age: number }>(
+      ctx.app.db,
       sql`SELECT extract(epoch from now() - last_seen_at)::int AS age FROM sessions WHERE user_id = ${user.id}`,
-    )) as unknown as Rows<{ age: number }>
-    expect(result.rows[0]?.age).toBeLessThan(60)
+    )
+    expect(result[0]?.age).toBeLessThan(60)
   })
 
   it('end at the absolute expiry even when in use', async () => {

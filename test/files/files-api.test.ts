@@ -9,16 +9,17 @@ import { createLocalStorage } from '../../src/storage/local.js'
 import type { FileStorage } from '../../src/storage/types.js'
 import { createTestApp } from '../helpers/app.js'
 import { userWithSession } from '../helpers/auth.js'
-import { tempDir } from '../helpers/database.js'
+import { queryRows, tempDir } from '../helpers/database.js'
 import { startS3 } from '../helpers/s3.js'
 import { samples } from './samples.js'
 
 type Ctx = Awaited<ReturnType<typeof createTestApp>>
 const rows = async (app: App, no: number) => {
-  const r = await app.db.execute(
+  const found = await queryRows<{ storage_key: string }>(
+    app.db,
     sql`SELECT f.storage_key FROM work_order_files f JOIN work_orders w ON w.id = f.work_order_id WHERE w.work_order_no = ${no}`,
   )
-  return (r as unknown as { rows: { storage_key: string }[] }).rows.map((x) => x.storage_key)
+  return found.map((x) => x.storage_key)
 }
 
 const drivers = [

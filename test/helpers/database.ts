@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import type { SQL } from 'drizzle-orm'
 import pg from 'pg'
 import { type DatabaseConfig, loadConfig } from '../../src/config.js'
-import { type Database, type DatabaseOptions, openDatabase } from '../../src/db/index.js'
+import { type Database, type DatabaseOptions, type Db, openDatabase } from '../../src/db/index.js'
 
 export const onPostgres = !!process.env.TEST_DATABASE_URL
 
@@ -11,6 +12,11 @@ export const onPostgres = !!process.env.TEST_DATABASE_URL
 export const TEST_SECRET_KEY = 'test-secret-key-0123456789-abcdefghijklmnop'
 
 export const quietLog = { warn() {}, error() {} }
+
+/** The rows of a raw statement: `execute` is typed per driver, and both drivers answer `{ rows }`. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows
+}
 
 export function tempDir(prefix = 'awning-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix))

@@ -4,6 +4,7 @@ import { buildApp } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { seedEmptyDatabase } from '../../src/seed/seed-empty.js'
 import { createTestApp } from '../helpers/app.js'
+import { queryRows } from '../helpers/database.js'
 
 // Every second (node-cron's six-field form), on two instances sharing one database.
 const EVERY_SECOND = '* * * * * *'
@@ -28,10 +29,10 @@ describe('the in-process retrain schedule', () => {
     const deadline = Date.now() + 20_000
     let runs: { schedule_slot: string; triggered_by: string; status: string }[] = []
     while (Date.now() < deadline) {
-      const result = await ctx.app.db.execute(
+      runs = await queryRows<(typeof runs)[number]>(
+        ctx.app.db,
         sql`SELECT schedule_slot, triggered_by, status::text AS status FROM ml_runs ORDER BY started_at`,
       )
-      runs = (result as unknown as { rows: typeof runs }).rows
       if (runs.filter((r) => r.status === 'completed').length >= 2) break
       await new Promise((r) => setTimeout(r, 200))
     }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NotEmptyError, seedEmptyDatabase } from '../../src/seed/seed-empty.js'
 import { createTestApp, logCapture } from '../helpers/app.js'
 import { userWithSession } from '../helpers/auth.js'
+import { queryRows } from '../helpers/database.js'
 
 describe('demo data', () => {
   let ctx: Awaited<ReturnType<typeof createTestApp>>
@@ -15,10 +16,11 @@ describe('demo data', () => {
     const counts = await seedEmptyDatabase(ctx.app.db, { customers: 40, workOrders: 200, seed: 5 })
     expect(counts.workOrders).toBe(200)
     // Vacuumed, not only analyzed: the visibility map is set, so counts can use index-only scans.
-    const visible = (await ctx.app.db.execute(
+    const visible = await queryRows<{ pages: number }>(
+      ctx.app.db,
       sql`select relallvisible as pages from pg_class where oid = 'work_orders'::regclass`,
-    )) as unknown as { rows: { pages: number }[] }
-    expect(Number(visible.rows[0]?.pages)).toBeGreaterThan(0)
+    )
+    expect(Number(visible[0]?.pages)).toBeGreaterThan(0)
     const { bearer } = await userWithSession(ctx.app, 'manager')
     const page = await ctx.app.inject({
       method: 'GET',
