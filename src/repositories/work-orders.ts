@@ -1,5 +1,6 @@
 import { and, count, eq, getTableColumns, gt, ilike, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
+import { NOT_BLANK_PATTERN, WEIGHT_PATTERN } from '../domain/square-feet.js'
 import {
   customers,
   type NewWorkOrder,
@@ -42,7 +43,10 @@ export const WORK_ORDER_FIELDS: Record<string, ListField> = {
   rackLocation: { expr: workOrders.rackLocation, type: 'text', filter: true, sort: true },
 }
 
-/** Item count, order total (Σ qty × unit price) and square feet (Σ qty × sq ft) of one order. */
+/**
+ * Item count, order total (Σ qty × unit price), square feet (Σ qty × sq ft) of one order, and how many of
+ * its sizes gave no square feet (what `storedSizeWarning` warns about, in SQL).
+ */
 export function orderTotals(tx: Db) {
   return tx
     .select({
@@ -54,6 +58,10 @@ export function orderTotals(tx: Db) {
       squareFeet:
         sql<number>`coalesce(sum(${workOrderItems.quantity} * ${workOrderItems.squareFeet}), 0)::float8`.as(
           'square_feet',
+        ),
+      unparsedSizes:
+        sql<number>`(count(*) filter (where ${workOrderItems.squareFeet} is null and ${workOrderItems.sizeText} ~ ${NOT_BLANK_PATTERN} and ${workOrderItems.sizeText} !~* ${WEIGHT_PATTERN}))::int`.as(
+          'unparsed_sizes',
         ),
     })
     .from(workOrderItems)
@@ -240,6 +248,7 @@ function rowsWithTotals(db: Db) {
       itemCount: totals.itemCount,
       total: totals.total,
       squareFeet: totals.squareFeet,
+      unparsedSizes: totals.unparsedSizes,
     })
     .from(workOrders)
     .innerJoin(customers, eq(customers.id, workOrders.customerId))
