@@ -135,8 +135,3 @@ export function exportCsv(db: Db, kind: ExportKind, params: ExportParams): Reada
   if (kind === 'customers') return csvStream(CUSTOMER_COLUMNS, createExportsRepository(db).customers(params))
   return csvStream(WORK_ORDER_COLUMNS, createWorkOrdersRepository(db).exportRows(params))
 }
-
-/** Every matching work order as CSV (the export the runbook's backup procedure uses). */
-export function workOrdersCsv(db: Db, params: ExportParams): Readable {
-  return exportCsv(db, 'work-orders', params)
-}
