@@ -5,7 +5,7 @@ import { openDatabase } from '../db/index.js'
 import { createMigrator } from '../db/migrator.js'
 import { workOrders } from '../models/index.js'
 import { createMlRegistryRepository } from '../repositories/ml-registry.js'
-import { consoleDbLog, runCommand } from './shared.js'
+import { consoleDbLog, printDatabaseLine, runCommand } from './shared.js'
 
 const USAGE = `Usage: npm run check -- <db|ml|config>
 
@@ -26,9 +26,12 @@ async function main() {
   }
   const config = loadConfig(process.env, { requireSecretKey: false })
   if (what === 'config') {
+    // The configuration alone: no connection, so it works while the embedded database is in use.
+    printDatabaseLine(config.database, 'configured; not connected')
     console.log(JSON.stringify(configSummary(config), null, 2))
     return
   }
+  if (what === 'ml') printDatabaseLine(config.database)
   const started = performance.now()
   const database = await openDatabase(config.database, consoleDbLog)
   try {

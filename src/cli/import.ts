@@ -17,6 +17,7 @@ async function main() {
   await withDatabase(async (database) => {
     const started = Date.now()
     const report = await importCsv(database.db, kind as ImportKind, createReadStream(file))
+    for (const w of report.warnings) console.error(`line ${w.line}: warning: ${w.warnings.join('; ')}`)
     for (const e of report.errors) console.error(`line ${e.line}: ${e.errors.join('; ')}`)
     const seconds = (Date.now() - started) / 1000
     console.log(

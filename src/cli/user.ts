@@ -6,7 +6,7 @@ import { createMigrator } from '../db/migrator.js'
 import { AppError } from '../errors.js'
 import type { Role } from '../models/index.js'
 import { createUserDirect } from '../services/users.js'
-import { consoleDbLog } from './shared.js'
+import { consoleDbLog, printDatabaseLine } from './shared.js'
 
 const USAGE = `Usage: npm run user -- create --username <name> --role <admin|manager|staff> [--email <address>]
 
@@ -60,8 +60,10 @@ async function main() {
     console.error(USAGE)
     process.exit(2)
   }
-  const password = await readPassword()
   const config = loadConfig(process.env, { requireSecretKey: false })
+  // Before the password prompt: the operator sees which database the user will be created in.
+  printDatabaseLine(config.database)
+  const password = await readPassword()
   const database = await openDatabase(config.database, consoleDbLog)
   try {
     if (config.migrateOnStart) await createMigrator(database).upgrade()

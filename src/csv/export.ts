@@ -2,55 +2,136 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { stringify } from 'csv-stringify'
 import type { Db } from '../db/index.js'
-import type { ListParams } from '../repositories/list-query.js'
-import { createWorkOrdersRepository } from '../repositories/work-orders.js'
+import { neutralizeFormula } from '../domain/csv-formula.js'
+import type { Customer } from '../models/index.js'
+import { createExportsRepository, type ItemExportRow } from '../repositories/exports.js'
+import {
+  createWorkOrdersRepository,
+  type ExportParams,
+  type WorkOrdersRepository,
+} from '../repositories/work-orders.js'
+
+export const EXPORT_KINDS = ['work-orders', 'items', 'customers'] as const
+export type ExportKind = (typeof EXPORT_KINDS)[number]
+
+/** One column: its header and how a row becomes its cell. */
+interface Column<Row> {
+  header: string
+  cell: (row: Row) => string | number
+}
 
 /**
- * The export's columns: the runbook's backup columns first (WorkOrderNo, CustomerName, Status, Price), then
- * the rest under the legacy names where one exists, so the file reads back through the importer.
+ * Free text (names, descriptions, phones, addresses): what users typed, so it may start like a formula
+ * and is neutralized (src/domain/csv-formula.ts). Numbers, dates, statuses and flags are written by us in
+ * forms that never start with =, +, - or @, and stay as they are so a spreadsheet can compute with them.
  */
-const COLUMNS = [
-  ['WorkOrderNo', 'workOrderNo'],
-  ['CustomerName', 'customerName'],
-  ['Status', 'status'],
-  ['Price', 'total'],
-  ['DateIn', 'dateIn'],
-  ['DateCompleted', 'dateCompleted'],
-  ['Source', 'sourceName'],
-  ['CustID', 'customerNo'],
-  ['WOName', 'name'],
-  ['DateRequired', 'dateRequired'],
-  ['Clean', 'dateCleaned'],
-  ['Treat', 'dateTreated'],
-  ['RushOrder', 'rush'],
-  ['FirmRush', 'firmRush'],
-  ['Quote', 'quoteStatus'],
-  ['ItemCount', 'itemCount'],
-  ['SquareFeet', 'squareFeet'],
-] as const
+const text = <Row>(header: string, get: (row: Row) => string | null): Column<Row> => ({
+  header,
+  cell: (row) => neutralizeFormula(get(row) ?? ''),
+})
+const plain = <Row>(header: string, get: (row: Row) => string | number | null): Column<Row> => ({
+  header,
+  cell: (row) => get(row) ?? '',
+})
+const money = <Row>(header: string, get: (row: Row) => number | null): Column<Row> => ({
+  header,
+  cell: (row) => get(row)?.toFixed(2) ?? '',
+})
+const flag = <Row>(header: string, get: (row: Row) => boolean): Column<Row> => ({
+  header,
+  cell: (row) => (get(row) ? 'True' : 'False'),
+})
 
 const QUOTE_LEGACY: Record<string, string> = { pending: 'Yes', approved: 'Approved', declined: 'Declined' }
 
-/** A CSV byte stream of every matching work order, produced batch by batch with backpressure. */
-export function workOrdersCsv(db: Db, params: Omit<ListParams, 'page' | 'pageSize' | 'sort'>): Readable {
-  // Built before streaming starts: a bad filter is a 400, not a broken download.
-  const batches = createWorkOrdersRepository(db).exportRows(params)
+type RowOf<Batches> = Batches extends AsyncIterable<(infer Row)[]> ? Row : never
+type WorkOrderRow = RowOf<ReturnType<WorkOrdersRepository['exportRows']>>
+
+/**
+ * The runbook's backup columns first (WorkOrderNo, CustomerName, Status, Price), then the rest under the
+ * legacy names where one exists, so the file reads back through the importer; the customer's contact last.
+ */
+const WORK_ORDER_COLUMNS: Column<WorkOrderRow>[] = [
+  plain('WorkOrderNo', (r) => r.workOrderNo),
+  text('CustomerName', (r) => r.customerName),
+  plain('Status', (r) => r.status),
+  money('Price', (r) => r.total),
+  plain('DateIn', (r) => r.dateIn),
+  plain('DateCompleted', (r) => r.dateCompleted),
+  text('Source', (r) => r.sourceName),
+  plain('CustID', (r) => r.customerNo),
+  text('WOName', (r) => r.name),
+  plain('DateRequired', (r) => r.dateRequired),
+  plain('Clean', (r) => r.dateCleaned),
+  plain('Treat', (r) => r.dateTreated),
+  flag('RushOrder', (r) => r.rush),
+  flag('FirmRush', (r) => r.firmRush),
+  plain('Quote', (r) => (r.quoteStatus ? (QUOTE_LEGACY[r.quoteStatus] ?? '') : '')),
+  plain('ItemCount', (r) => r.itemCount),
+  plain('SquareFeet', (r) => r.squareFeet),
+  text('HomePhone', (r) => r.homePhone),
+  text('WorkPhone', (r) => r.workPhone),
+  text('CellPhone', (r) => r.cellPhone),
+  text('EmailAddress', (r) => r.email),
+]
+
+/** One row per item, under the legacy item columns (it imports back as items) and the order's key fields. */
+const ITEM_COLUMNS: Column<ItemExportRow>[] = [
+  plain('WorkOrderNo', (r) => r.workOrderNo),
+  plain('CustID', (r) => r.customerNo),
+  text('CustomerName', (r) => r.customerName),
+  plain('DateIn', (r) => r.dateIn),
+  plain('Status', (r) => r.status),
+  text('Description', (r) => r.description),
+  text('Material', (r) => r.material),
+  text('Condition', (r) => r.condition),
+  text('Color', (r) => r.color),
+  text('SizeWgt', (r) => r.sizeText),
+  plain('SquareFeet', (r) => r.squareFeet),
+  plain('Qty', (r) => r.quantity),
+  money('Price', (r) => r.unitPrice),
+  money('LineTotal', (r) => (r.unitPrice === null ? null : r.quantity * r.unitPrice)),
+]
+
+/** The legacy customer columns (it imports back as customers). */
+const CUSTOMER_COLUMNS: Column<Customer & { sourceName: string | null }>[] = [
+  plain('CustID', (r) => r.customerNo),
+  text('Name', (r) => r.name),
+  text('Contact', (r) => r.contact),
+  text('Address', (r) => r.address),
+  text('Address2', (r) => r.address2),
+  text('City', (r) => r.city),
+  text('State', (r) => r.state),
+  text('ZipCode', (r) => r.zip),
+  text('HomePhone', (r) => r.homePhone),
+  text('WorkPhone', (r) => r.workPhone),
+  text('CellPhone', (r) => r.cellPhone),
+  text('EmailAddress', (r) => r.email),
+  text('MailAddress', (r) => r.mailAddress),
+  text('MailCity', (r) => r.mailCity),
+  text('MailState', (r) => r.mailState),
+  text('MailZip', (r) => r.mailZip),
+  text('Source', (r) => r.sourceName),
+]
+
+/** A CSV byte stream of these batches, produced batch by batch with backpressure. */
+function csvStream<Row>(columns: Column<Row>[], batches: AsyncIterable<Row[]>): Readable {
   async function* records() {
-    for await (const batch of batches) {
-      for (const row of batch) {
-        yield COLUMNS.map(([, key]) => {
-          const value = row[key]
-          if (key === 'quoteStatus') return value ? QUOTE_LEGACY[value as string] : ''
-          if (typeof value === 'boolean') return value ? 'True' : 'False'
-          if (key === 'total') return (value as number).toFixed(2)
-          return value ?? ''
-        })
-      }
-    }
+    for await (const batch of batches) for (const row of batch) yield columns.map((c) => c.cell(row))
   }
-  const csv = stringify({ header: true, columns: COLUMNS.map(([header]) => header) })
+  const csv = stringify({ header: true, columns: columns.map((c) => c.header) })
   // pipeline (not pipe) carries a database error mid-export into the CSV stream, which ends the
   // response instead of leaving the download hanging; Fastify logs it from there.
   pipeline(Readable.from(records()), csv).catch(() => {})
   return csv
+}
+
+/**
+ * Every matching work order, item or customer as CSV, streamed in constant memory. The filters are
+ * checked before this returns (a bad one throws the list's 400); the rows are read as the stream is.
+ */
+export function exportCsv(db: Db, kind: ExportKind, params: ExportParams): Readable {
+  if (kind === 'items') return csvStream(ITEM_COLUMNS, createExportsRepository(db).items(params))
+  if (kind === 'customers') return csvStream(CUSTOMER_COLUMNS, createExportsRepository(db).customers(params))
+  return csvStream(WORK_ORDER_COLUMNS, createWorkOrdersRepository(db).exportRows(params))
 }

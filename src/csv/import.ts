@@ -3,6 +3,7 @@ import { CsvError, parse } from 'csv-parse'
 import { inArray, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import {
+  cleanLegacyHeader,
   type LegacyRow,
   type MapResult,
   mapCustomerRow,
@@ -33,12 +34,14 @@ export interface ImportReport {
   failed: number
   /** The first problems, by CSV line number (the header is line 1). */
   errors: { line: number; errors: string[] }[]
+  /** Rows imported with something to know (NUL characters removed, a size that gave no square feet). */
+  warnings: { line: number; warnings: string[] }[]
   /** Sources created because a customer or order named one the database did not have. */
   createdSources: string[]
 }
 
 const BATCH = 500
-const MAX_REPORTED_ERRORS = 200
+const MAX_REPORTED_ERRORS = 200 // and as many warnings
 
 type Mapped<K extends ImportKind> = K extends 'sources'
   ? ReturnType<typeof mapSourceRow>
@@ -71,13 +74,14 @@ export async function importCsv(db: Db, kind: ImportKind, input: Readable): Prom
     updated: 0,
     failed: 0,
     errors: [],
+    warnings: [],
     createdSources: [],
   }
   const context = { seenOrders: new Set<number>(), createdSources: report.createdSources }
   // relax_quotes: Access exports leave the inch marks of sizes like 10'6"x8'3" unescaped.
   const parser = input.pipe(
     parse({
-      columns: true,
+      columns: (header: string[]) => header.map(cleanLegacyHeader),
       bom: true,
       trim: true,
       skip_empty_lines: true,
@@ -105,6 +109,8 @@ export async function importCsv(db: Db, kind: ImportKind, input: Readable): Prom
         if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line, errors: mapped.errors })
         continue
       }
+      if (mapped.warnings.length > 0 && report.warnings.length < MAX_REPORTED_ERRORS)
+        report.warnings.push({ line, warnings: mapped.warnings })
       batch.push({ line, value: mapped.value })
       if (batch.length >= BATCH) await flush()
     }

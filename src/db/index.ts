@@ -1,4 +1,5 @@
-import type { DatabaseConfig } from '../config.js'
+import path from 'node:path'
+import { type DatabaseConfig, redactUrl } from '../config.js'
 import { createEmbeddedDatabase } from './embedded.js'
 import { createPostgresDatabase } from './postgres.js'
 import type { Database, DatabaseOptions, DbLogger } from './types.js'
@@ -13,4 +14,14 @@ export async function openDatabase(
   return cfg.kind === 'embedded'
     ? createEmbeddedDatabase(cfg.dataDir, log, options)
     : createPostgresDatabase(cfg, log, options)
+}
+
+/**
+ * The database a configuration names, as the opened database describes itself (never a password): what
+ * a command prints before it connects, or instead of connecting (`check config`).
+ */
+export function describeDatabase(cfg: DatabaseConfig): string {
+  return cfg.kind === 'embedded'
+    ? `embedded PGlite in ${path.join(cfg.dataDir, 'pglite')}`
+    : redactUrl(cfg.url)
 }

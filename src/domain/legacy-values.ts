@@ -17,6 +17,33 @@ export function blankToNull(v: unknown): string | null {
   return t === '' ? null : t
 }
 
+const NUL = /\0/g
+// U+FFFD is what the CSV reader makes of bytes that are not UTF-8; a lone surrogate cannot come from bytes
+// but can from a string, and neither can be stored (PostgreSQL) or shown faithfully.
+const MALFORMED = /\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * A legacy text value made storable, or why it cannot be. NUL characters are removed: Access exports pad
+ * memo and fixed-width fields with them, they are invisible in every editor (so an operator could not
+ * fix the file by hand), carry no meaning, and PostgreSQL text cannot hold them. Text that was not UTF-8
+ * is refused instead: it is a file saved in another encoding (Windows-1252 from Excel), and storing the
+ * replacement characters would silently damage names and sizes that a re-export as UTF-8 gets right.
+ */
+export function cleanLegacyText(
+  v: string,
+): { ok: true; value: string; removedNul: number } | { ok: false; error: string } {
+  if (MALFORMED.test(v)) {
+    return { ok: false, error: 'is not valid UTF-8 text (save the file as CSV UTF-8 and import it again)' }
+  }
+  const value = v.replace(NUL, '')
+  return { ok: true, value, removedNul: v.length - value.length }
+}
+
+/** A header as the exporter meant it: NUL characters in a header name are as meaningless as in a value. */
+export function cleanLegacyHeader(header: string): string {
+  return header.replace(NUL, '').trim()
+}
+
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', '-1', 't'])
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'f'])
 

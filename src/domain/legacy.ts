@@ -1,9 +1,11 @@
 // Turns one parsed row of the legacy CSV export (csv-parse with `columns: true`) into our insert values, or
 // into a list of field errors that name the column. Pure: no I/O, never throws.
 import type { NewWorkOrder, WorkOrderStatus } from '../models/index.js'
+import { restoreFormula } from './csv-formula.js'
 import {
   blankToNull,
   cleanLegacyEmail,
+  cleanLegacyText,
   formatPhone,
   type Parsed,
   parseLegacyBoolean,
@@ -11,10 +13,13 @@ import {
   parseLegacyInteger,
   parseLegacyPrice,
 } from './legacy-values.js'
+import { sizeWarning } from './square-feet.js'
 
 export {
   blankToNull,
   cleanLegacyEmail,
+  cleanLegacyHeader,
+  cleanLegacyText,
   formatPhone,
   type Parsed,
   parseLegacyBoolean,
@@ -24,7 +29,8 @@ export {
 } from './legacy-values.js'
 
 export type LegacyRow = Record<string, string>
-export type MapResult<T> = { ok: true; value: T } | { ok: false; errors: string[] }
+/** A mapped row (with what was cleaned or doubtful in it, by column), or its field errors. */
+export type MapResult<T> = { ok: true; value: T; warnings: string[] } | { ok: false; errors: string[] }
 export type QuoteStatus = NonNullable<NewWorkOrder['quoteStatus']>
 export type StorageTime = NonNullable<NewWorkOrder['storageTime']>
 export type ReturnStatus = NonNullable<NewWorkOrder['returnStatus']>
@@ -40,10 +46,32 @@ export function legacyField(row: LegacyRow, column: string): string | null {
   return null
 }
 
-/** Reads the columns of one row, collecting every field error instead of stopping at the first. */
+/**
+ * Reads the columns of one row, collecting every field error instead of stopping at the first. A column's
+ * text is cleaned as it is read (columns the import ignores cannot fail a row): NUL characters removed with
+ * a warning, text that is not UTF-8 an error, and a cell our own export neutralized as a possible formula
+ * (`'=…`) restored, so that export files read back unchanged.
+ */
 function rowReader(row: LegacyRow) {
   const errors: string[] = []
-  const text = (column: string) => legacyField(row, column)
+  const warnings: string[] = []
+  const malformed = new Set<string>()
+  // A column may be read more than once (required, then parsed): say each thing once.
+  const note = (list: string[], message: string) => {
+    if (!list.includes(message)) list.push(message)
+  }
+  const text = (column: string): string | null => {
+    const raw = legacyField(row, column)
+    if (raw === null) return null
+    const cleaned = cleanLegacyText(raw)
+    if (!cleaned.ok) {
+      malformed.add(column)
+      note(errors, `${column}: ${cleaned.error}`)
+      return null
+    }
+    if (cleaned.removedNul > 0) note(warnings, `${column}: removed ${cleaned.removedNul} NUL character(s)`)
+    return blankToNull(restoreFormula(cleaned.value))
+  }
   const parse = <T>(column: string, parser: (v: string) => Parsed<T | null>): T | null => {
     const result = parser(text(column) ?? '')
     if (result.ok) return result.value
@@ -52,6 +80,7 @@ function rowReader(row: LegacyRow) {
   }
   const required = <T>(column: string, parser: (v: string) => Parsed<T | null>): T | null => {
     if (text(column) !== null) return parse(column, parser)
+    if (malformed.has(column)) return null // already reported as such, not as missing
     errors.push(`${column} is required`)
     return null
   }
@@ -64,14 +93,14 @@ function rowReader(row: LegacyRow) {
     return null
   }
   const flag = (column: string) => parse(column, parseLegacyBoolean) ?? false
-  return { errors, text, parse, required, oneOf, flag }
+  return { errors, warnings, text, parse, required, oneOf, flag }
 }
 
 const asText = (v: string): Parsed<string> => ({ ok: true, value: v })
 
-function finish<T>(errors: string[], value: T | null): MapResult<T> {
-  if (errors.length > 0 || value === null) return { ok: false, errors }
-  return { ok: true, value }
+function finish<T>(r: { errors: string[]; warnings: string[] }, value: T | null): MapResult<T> {
+  if (r.errors.length > 0 || value === null) return { ok: false, errors: r.errors }
+  return { ok: true, value, warnings: r.warnings }
 }
 
 export interface LegacySource {
@@ -101,7 +130,7 @@ export function mapSourceRow(row: LegacyRow): MapResult<LegacySource> {
           fax: formatPhone(r.text('SourceFax') ?? ''),
           email: cleanLegacyEmail(r.text('SourceEmail') ?? ''),
         }
-  return finish(r.errors, value)
+  return finish(r, value)
 }
 
 export interface LegacyCustomer {
@@ -152,7 +181,7 @@ export function mapCustomerRow(row: LegacyRow): MapResult<LegacyCustomer> {
           mailZip: r.text('MailZip'),
           sourceName: r.text('Source'),
         }
-  return finish(r.errors, value)
+  return finish(r, value)
 }
 
 export interface LegacyStatus {
@@ -188,7 +217,7 @@ export function legacyStatus(row: LegacyRow): MapResult<LegacyStatus> {
   else if (dateTreated) status = 'treated'
   else if (dateCleaned) status = 'cleaned'
   else if (quoteStatus === 'approved') status = 'queued'
-  return finish(r.errors, { status, quoteStatus, dateCleaned, dateTreated, dateCompleted })
+  return finish(r, { status, quoteStatus, dateCleaned, dateTreated, dateCompleted })
 }
 
 export interface LegacyWorkOrder extends LegacyStatus {
@@ -252,6 +281,7 @@ export function mapWorkOrderRow(row: LegacyRow): MapResult<LegacyWorkOrder> {
   const returnStatus = r.oneOf('ReturnStatus', RETURN_STATUSES, 'Ship, Deliver, Pickup, Re-Hang or Unknown')
   const status = legacyStatus(row)
   if (!status.ok) r.errors.push(...status.errors)
+  else r.warnings.push(...status.warnings.filter((w) => !r.warnings.includes(w)))
   const value =
     workOrderNo === null || customerNo === null || dateIn === null || !status.ok
       ? null
@@ -274,7 +304,7 @@ export function mapWorkOrderRow(row: LegacyRow): MapResult<LegacyWorkOrder> {
           finalLocation: r.text('FinalLocation'),
           ...status.value,
         }
-  return finish(r.errors, value)
+  return finish(r, value)
 }
 
 export interface LegacyItem {
@@ -298,6 +328,9 @@ export function mapItemRow(row: LegacyRow): MapResult<LegacyItem> {
   const quantity = r.parse('Qty', parseLegacyInteger) ?? 1
   if (quantity === 0) r.errors.push(`Qty: ${JSON.stringify(r.text('Qty'))} must be more than 0`)
   const unitPrice = r.parse('Price', parseLegacyPrice)
+  const sizeText = r.text('SizeWgt')
+  const unreadableSize = sizeWarning(sizeText)
+  if (unreadableSize) r.warnings.push(`SizeWgt: ${unreadableSize}`)
   const value =
     workOrderNo === null || description === null
       ? null
@@ -309,8 +342,8 @@ export function mapItemRow(row: LegacyRow): MapResult<LegacyItem> {
           quantity,
           condition: r.text('Condition'),
           color: r.text('Color'),
-          sizeText: r.text('SizeWgt'),
+          sizeText,
           unitPrice,
         }
-  return finish(r.errors, value)
+  return finish(r, value)
 }

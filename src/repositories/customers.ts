@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
+import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm'
 import { union } from 'drizzle-orm/pg-core'
 import type { Db } from '../db/index.js'
 import { customerSearchText, customers, type NewCustomer, sources, workOrders } from '../models/index.js'
@@ -49,6 +49,13 @@ export function matchingCustomerIds(db: Db, q: string) {
 }
 
 const RECENT_ORDERS = 10
+
+/** The list's WHERE for these filters and search (no paging or sort); refers to sources: join them. */
+export function customerConditions(db: Db, params: Omit<ListParams, 'page' | 'pageSize' | 'sort'>): SQL[] {
+  const q = buildListQuery(CUSTOMER_FIELDS, { ...params, page: 1, pageSize: 1 }, customers.id)
+  if (params.q) q.where.push(inArray(customers.id, matchingCustomerIds(db, params.q)))
+  return q.where
+}
 
 export function createCustomersRepository(db: Db) {
   // The customer screen's one statement, built once and prepared by name (Drizzle's relational builder is

@@ -1,5 +1,6 @@
 import { and, count, eq, getTableColumns, gt, ilike, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
+import { NOT_BLANK_PATTERN, WEIGHT_PATTERN } from '../domain/square-feet.js'
 import {
   customers,
   type NewWorkOrder,
@@ -42,7 +43,10 @@ export const WORK_ORDER_FIELDS: Record<string, ListField> = {
   rackLocation: { expr: workOrders.rackLocation, type: 'text', filter: true, sort: true },
 }
 
-/** Item count, order total (Σ qty × unit price) and square feet (Σ qty × sq ft) of one order. */
+/**
+ * Item count, order total (Σ qty × unit price), square feet (Σ qty × sq ft) of one order, and how many of
+ * its sizes gave no square feet (what `storedSizeWarning` warns about, in SQL).
+ */
 export function orderTotals(tx: Db) {
   return tx
     .select({
@@ -54,6 +58,10 @@ export function orderTotals(tx: Db) {
       squareFeet:
         sql<number>`coalesce(sum(${workOrderItems.quantity} * ${workOrderItems.squareFeet}), 0)::float8`.as(
           'square_feet',
+        ),
+      unparsedSizes:
+        sql<number>`(count(*) filter (where ${workOrderItems.squareFeet} is null and ${workOrderItems.sizeText} ~ ${NOT_BLANK_PATTERN} and ${workOrderItems.sizeText} !~* ${WEIGHT_PATTERN}))::int`.as(
+          'unparsed_sizes',
         ),
     })
     .from(workOrderItems)
@@ -87,6 +95,19 @@ function workOrderSearch(db: Db, q: string) {
       ? sql` UNION ${ids(eq(workOrders.workOrderNo, number))}`
       : sql``
   return sql`${workOrders.id} IN (${byName} UNION ${byCustomer}${byNumber})`
+}
+
+/** A list's filters and search without its paging and sort: what an export takes. */
+export type ExportParams = Omit<ListParams, 'page' | 'pageSize' | 'sort'>
+
+/**
+ * The list's WHERE for these filters and search, built eagerly so that a bad filter is a 400 before an
+ * export sends its first byte. Refers to customers and sources: join them.
+ */
+export function workOrderConditions(db: Db, params: ExportParams): SQL[] {
+  const q = buildListQuery(WORK_ORDER_FIELDS, { ...params, page: 1, pageSize: 1 }, workOrders.id)
+  if (params.q) q.where.push(workOrderSearch(db, params.q))
+  return q.where
 }
 
 export function createWorkOrdersRepository(db: Db) {
@@ -135,11 +156,9 @@ export function createWorkOrdersRepository(db: Db) {
      * Every order matching the list filters, in work-order-number order, fetched in keyset batches so an
      * export of a million rows holds one batch in memory at a time (and works the same on PGlite).
      */
-    exportRows(params: Omit<ListParams, 'page' | 'pageSize' | 'sort'>, batchSize = 1000) {
+    exportRows(params: ExportParams, batchSize = 1000) {
       // Built now, so a bad filter is a 400 before any byte of the response is sent.
-      const q = buildListQuery(WORK_ORDER_FIELDS, { ...params, page: 1, pageSize: batchSize }, workOrders.id)
-      if (params.q) q.where.push(workOrderSearch(db, params.q))
-      return exportBatches(db, q.where, batchSize)
+      return exportBatches(db, workOrderConditions(db, params), batchSize)
     },
 
     /** The order with customer (and source), ship-to, items and status history: one statement. */
@@ -217,7 +236,7 @@ export type WorkOrdersRepository = ReturnType<typeof createWorkOrdersRepository>
 async function* exportBatches(db: Db, where: SQL[], batchSize: number) {
   let after = 0
   for (;;) {
-    const rows = await rowsWithTotals(db)
+    const rows = await exportRowsWithTotals(db)
       .where(and(...where, gt(workOrders.workOrderNo, after)))
       .orderBy(workOrders.workOrderNo)
       .limit(batchSize)
@@ -228,22 +247,49 @@ async function* exportBatches(db: Db, where: SQL[], batchSize: number) {
   }
 }
 
+/** The customer's phones and e-mail: the export's contact columns. */
+const CUSTOMER_CONTACT = {
+  homePhone: customers.homePhone,
+  workPhone: customers.workPhone,
+  cellPhone: customers.cellPhone,
+  email: customers.email,
+}
+
 /** Work orders with customer, source and item totals: what list rows and the export show. */
 function rowsWithTotals(db: Db) {
   const totals = orderTotals(db)
   return db
     .select({
-      ...getTableColumns(workOrders),
-      customerName: customers.name,
-      customerNo: customers.customerNo,
-      sourceName: sources.name,
-      itemCount: totals.itemCount,
-      total: totals.total,
-      squareFeet: totals.squareFeet,
+      ...rowFields(totals),
+      unparsedSizes: totals.unparsedSizes,
     })
     .from(workOrders)
     .innerJoin(customers, eq(customers.id, workOrders.customerId))
     .leftJoin(sources, eq(sources.id, customers.sourceId))
     .leftJoinLateral(totals, sql`true`)
     .$dynamic()
+}
+
+/** The export's rows: a list row's columns and the customer's phones and e-mail. */
+function exportRowsWithTotals(db: Db) {
+  const totals = orderTotals(db)
+  return db
+    .select({ ...rowFields(totals), ...CUSTOMER_CONTACT })
+    .from(workOrders)
+    .innerJoin(customers, eq(customers.id, workOrders.customerId))
+    .leftJoin(sources, eq(sources.id, customers.sourceId))
+    .leftJoinLateral(totals, sql`true`)
+    .$dynamic()
+}
+
+function rowFields(totals: ReturnType<typeof orderTotals>) {
+  return {
+    ...getTableColumns(workOrders),
+    customerName: customers.name,
+    customerNo: customers.customerNo,
+    sourceName: sources.name,
+    itemCount: totals.itemCount,
+    total: totals.total,
+    squareFeet: totals.squareFeet,
+  }
 }

@@ -2,49 +2,72 @@ import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ADMIN, MANAGERS } from '../auth/access.js'
-import { workOrdersCsv } from '../csv/export.js'
+import { type ExportKind, exportCsv } from '../csv/export.js'
 import { auditedImport } from '../csv/import-service.js'
 import { AppError } from '../errors.js'
 import { ErrorRef } from '../schemas/common.js'
 import { ImportParams, ImportReportSchema } from '../schemas/csv.js'
 import { ListQuery, listParams } from '../schemas/list.js'
 import { writeContext } from './context.js'
+import { CUSTOMER_FILTERS } from './customers.js'
 import { WORK_ORDER_FILTERS } from './work-orders.js'
 
 const IMPORT_LIMIT_BYTES = 200 * 1024 * 1024
 
-/** CSV export (streamed, constant memory) and legacy CSV import (streamed, row by row). */
+/** CSV exports (streamed, constant memory) and legacy CSV import (streamed, row by row). */
 const csvRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // The CSV body reaches the handler as the raw request stream, never buffered whole.
   app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload))
 
-  const ExportQuery = Type.Omit(ListQuery(WORK_ORDER_FILTERS), ['page', 'pageSize', 'sort'])
-
-  app.get(
-    '/api/work-orders/export.csv',
-    {
-      config: { access: MANAGERS },
-      schema: {
-        tags: ['csv'],
-        summary: 'Every matching work order as CSV (the list filters apply)',
-        querystring: ExportQuery,
-        produces: ['text/csv'],
-        response: {
-          200: Type.Unsafe<Readable>({ type: 'string', description: 'text/csv' }),
-          400: ErrorRef,
-          401: ErrorRef,
-          403: ErrorRef,
+  /**
+   * A CSV export: the list's filters (no paging or sort), streamed in constant memory. Filters are checked
+   * before the first byte, so a bad one is a JSON 400 like the list's, never a broken download.
+   */
+  const exportRoute = (url: string, kind: ExportKind, filters: string[], summary: string) =>
+    app.get(
+      url,
+      {
+        config: { access: MANAGERS },
+        schema: {
+          tags: ['csv'],
+          summary,
+          querystring: Type.Omit(ListQuery(filters), ['page', 'pageSize', 'sort']),
+          produces: ['text/csv'],
+          response: {
+            200: Type.Unsafe<Readable>({ type: 'string', description: 'text/csv' }),
+            400: ErrorRef,
+            401: ErrorRef,
+            403: ErrorRef,
+          },
         },
       },
-    },
-    async (request, reply) => {
-      const { q, filters } = listParams({ page: 1, pageSize: 1, ...request.query })
-      const stamp = new Date().toISOString().slice(0, 10)
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="work-orders-${stamp}.csv"`)
-        .send(workOrdersCsv(app.db, { q, filters }))
-    },
+      async (request, reply) => {
+        const { q, filters: values } = listParams({ page: 1, pageSize: 1, ...request.query })
+        const csv = exportCsv(app.db, kind, { q, filters: values })
+        const stamp = new Date().toISOString().slice(0, 10)
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${kind}-${stamp}.csv"`)
+          .send(csv)
+      },
+    )
+  exportRoute(
+    '/api/work-orders/export.csv',
+    'work-orders',
+    WORK_ORDER_FILTERS,
+    "Every matching work order as CSV, with the customer's phones and e-mail (the list filters apply)",
+  )
+  exportRoute(
+    '/api/work-orders/items/export.csv',
+    'items',
+    WORK_ORDER_FILTERS,
+    'One CSV row per item of every matching work order (the work order list filters apply)',
+  )
+  exportRoute(
+    '/api/customers/export.csv',
+    'customers',
+    CUSTOMER_FILTERS,
+    'Every matching customer as CSV, with contact columns (the customer list filters apply)',
   )
 
   app.post(

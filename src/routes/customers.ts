@@ -13,7 +13,16 @@ import { IdParams, ListQuery, listParams, PageOf } from '../schemas/list.js'
 import { writeContext } from './context.js'
 
 const errors = { 400: ErrorRef, 401: ErrorRef, 403: ErrorRef }
-const FILTERS = ['customerNo', 'name', 'contact', 'city', 'state', 'email', 'sourceId', 'sourceName']
+export const CUSTOMER_FILTERS = [
+  'customerNo',
+  'name',
+  'contact',
+  'city',
+  'state',
+  'email',
+  'sourceId',
+  'sourceName',
+]
 
 /** Customers and their item catalog. Everyone reads; managers write. */
 const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -25,7 +34,7 @@ const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'List customers',
-        querystring: ListQuery(FILTERS),
+        querystring: ListQuery(CUSTOMER_FILTERS),
         response: { 200: PageOf(CustomerRowSchema), ...errors },
       },
     },

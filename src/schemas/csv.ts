@@ -15,6 +15,9 @@ export const ImportReportSchema = Type.Object(
     updated: Type.Integer(),
     failed: Type.Integer(),
     errors: Type.Array(Type.Object({ line: Type.Integer(), errors: Type.Array(Type.String()) })),
+    warnings: Type.Array(Type.Object({ line: Type.Integer(), warnings: Type.Array(Type.String()) }), {
+      description: 'Rows imported with something to know: NUL characters removed, sizes with no square feet',
+    }),
     createdSources: Type.Array(Type.String()),
   },
   { title: 'ImportReport' },

@@ -56,6 +56,9 @@ export const WorkOrderRowSchema = Type.Object(
     itemCount: Type.Integer(),
     total: Type.Number({ description: 'Σ quantity × unit price' }),
     squareFeet: Type.Number({ description: 'Σ quantity × square feet' }),
+    unparsedSizes: Type.Integer({
+      description: 'Items whose size text gave no square feet (not counting blanks and sail weights)',
+    }),
   },
   { title: 'WorkOrderRow' },
 )
@@ -75,7 +78,17 @@ export const WorkOrderDetailSchema = Type.Object(
     ...orderColumns,
     customer: Type.Object({ ...CustomerSchema.properties, source: Type.Union([SourceSchema, Type.Null()]) }),
     shipTo: Type.Union([SourceSchema, Type.Null()]),
-    items: Type.Array(ItemSchema),
+    items: Type.Array(
+      Type.Object({
+        ...ItemSchema.properties,
+        sizeWarning: Type.Union([Type.String(), Type.Null()], {
+          description: 'Why this size gave no square feet; null when it did (or is blank or a sail weight)',
+        }),
+      }),
+    ),
+    warnings: Type.Array(Type.String(), {
+      description: "What the user should know about the order's data, e.g. sizes that were not understood",
+    }),
     statusHistory: Type.Array(StatusChangeSchema),
     estimatedCompletion: Type.Optional(
       Type.Union([Type.String(), Type.Null()], {

@@ -1,7 +1,7 @@
 import { isForeignKeyViolation } from '../db/constraint-errors.js'
 import type { Db } from '../db/index.js'
 import { shopToday } from '../domain/shop-date.js'
-import { parseSquareFeet } from '../domain/square-feet.js'
+import { parseSquareFeet, storedSizeWarning } from '../domain/square-feet.js'
 import { planTransition } from '../domain/work-order-status.js'
 import { AppError } from '../errors.js'
 import type { NewWorkOrder, Role, WorkOrderStatus } from '../models/index.js'
@@ -70,6 +70,18 @@ export interface OrderFiles {
   removeObjects(keys: string[]): Promise<void>
 }
 
+/** Each item's size warning, and all of them at the top where a client shows messages after a save. */
+function withSizeWarnings(order: DetailRow) {
+  const items = order.items.map((item) => ({
+    ...item,
+    sizeWarning: storedSizeWarning(item.sizeText, item.squareFeet),
+  }))
+  const warnings = items.flatMap((item, i) =>
+    item.sizeWarning ? [`Item ${i + 1} (${item.description}): ${item.sizeWarning}`] : [],
+  )
+  return { ...order, items, warnings }
+}
+
 export function createWorkOrdersService(
   deps: WriteDeps & { timeZone: string; estimate?: Estimator; files?: OrderFiles },
 ) {
@@ -131,7 +143,7 @@ export function createWorkOrdersService(
       const estimate = deps.estimate
         ? await deps.estimate(order)
         : { estimatedCompletion: null, predictedPrice: null }
-      return { ...order, ...estimate }
+      return { ...withSizeWarnings(order), ...estimate }
     },
 
     async create(ctx: WriteContext, input: WorkOrderFields & { items?: ItemInput[] | undefined }) {

@@ -176,4 +176,43 @@ describe('legacy CSV import and CSV export', () => {
     expect(res.statusCode).toBe(400)
     expect(res.json().code).toBe('import.malformed_csv')
   })
+
+  it('imports a file with NUL bytes and bytes that are not UTF-8: cleans or refuses those rows by line, never 500', async () => {
+    const body = Buffer.concat([
+      Buffer.from('SSource,SourceCity\n'),
+      Buffer.from('Nul\u0000 Loft,Annap\u0000olis\n'), // line 2: NULs removed, imported with a warning
+      Buffer.from('Bad '),
+      Buffer.from([0xff, 0xfe]), // line 3: not UTF-8 (a Windows-1252 or binary file)
+      Buffer.from(' Loft,Annapolis\n'),
+      Buffer.from('Clean Loft,Annapolis\n'),
+    ])
+    const res = await importCsv('sources', body as unknown as string)
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ rows: 3, inserted: 2, failed: 1 })
+    expect(res.json().errors).toEqual([
+      { line: 3, errors: [expect.stringMatching(/^SSource: is not valid UTF-8/)] },
+    ])
+    expect(res.json().warnings).toEqual([
+      {
+        line: 2,
+        warnings: ['SSource: removed 1 NUL character(s)', 'SourceCity: removed 1 NUL character(s)'],
+      },
+    ])
+    const loft = (await get('/api/sources?name=nul')).json().data[0]
+    expect(loft).toMatchObject({ name: 'Nul Loft', city: 'Annapolis' })
+    expect((await get('/api/sources?name=clean loft')).json().total).toBe(1)
+  })
+
+  it('reports item sizes that give no square feet as warnings by line', async () => {
+    const res = await importCsv(
+      'items',
+      'WorkOrderNo,Description,SizeWgt\n5006,Cushion,3m x 2.5m\n5006,Cover,about as big as a car\n5006,Sail,30#\n',
+    )
+    expect(res.json()).toMatchObject({ rows: 3, inserted: 3, failed: 0 })
+    expect(res.json().warnings).toEqual([
+      { line: 3, warnings: [expect.stringMatching(/^SizeWgt: Size "about as big/)] },
+    ])
+    const row = (await get('/api/work-orders?workOrderNo=5006')).json().data[0]
+    expect(row).toMatchObject({ itemCount: 3, squareFeet: 80.73, unparsedSizes: 1 })
+  })
 })

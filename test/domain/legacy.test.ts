@@ -62,6 +62,7 @@ describe('mapSourceRow', () => {
     })
     expect(result).toEqual({
       ok: true,
+      warnings: [],
       value: {
         name: 'North Sails Annapolis',
         address: '123 Bay Ridge Ave',
@@ -151,6 +152,7 @@ describe('legacyStatus', () => {
   it('returns the legacy dates as ISO dates', () => {
     expect(status({ Clean: '10/10/2019', Treat: '2019-10-20', DateCompleted: '11/2/19 0:00:00' })).toEqual({
       ok: true,
+      warnings: [],
       value: {
         status: 'completed',
         quoteStatus: null,
@@ -181,6 +183,7 @@ describe('mapWorkOrderRow', () => {
     )
     expect(result).toEqual({
       ok: true,
+      warnings: [],
       value: {
         workOrderNo: 40211,
         customerNo: 1877,
@@ -288,6 +291,7 @@ describe('mapItemRow', () => {
       }),
     ).toEqual({
       ok: true,
+      warnings: [],
       value: {
         workOrderNo: 40211,
         customerNo: 1877,
@@ -362,5 +366,75 @@ describe('the row mappers', () => {
       }),
       { numRuns: 1000 },
     )
+  })
+
+  it('never hand the database a NUL, a lone surrogate or a replacement character in any mapped value', () => {
+    const hostile = fc.string({
+      unit: fc.constantFrom('a', '1', '/', ' ', '\0', '\ud800', '\udc00', '\ufffd', 'é'),
+    })
+    const hostileRows = fc.dictionary(fc.constantFrom(...columns), fc.oneof(values, hostile))
+    fc.assert(
+      fc.property(hostileRows, (row) => {
+        for (const map of [mapSourceRow, mapCustomerRow, mapWorkOrderRow, mapItemRow]) {
+          const result = map(row)
+          if (!result.ok) continue
+          for (const v of Object.values(result.value)) {
+            if (typeof v === 'string')
+              expect(v).not.toMatch(
+                /\0|\ufffd|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/,
+              )
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
+
+describe('legacy text that cannot be stored as it is', () => {
+  it('removes NUL characters from a value, with a warning naming the column, and keeps the row', () => {
+    const result = mapCustomerRow({ CustID: '12\0', Name: 'Crab\0\0 House', City: '\0' })
+    expect(result).toMatchObject({
+      ok: true,
+      value: { customerNo: 12, name: 'Crab House', city: null },
+      warnings: [
+        'CustID: removed 1 NUL character(s)',
+        'Name: removed 2 NUL character(s)',
+        'City: removed 1 NUL character(s)',
+      ],
+    })
+  })
+
+  it('refuses a row whose text is not UTF-8 (a replacement character or a lone surrogate), naming the column', () => {
+    const bad = mapCustomerRow({ CustID: '12', Name: 'Caf\ufffd du Port' })
+    expect(bad).toEqual({ ok: false, errors: [expect.stringMatching(/^Name: is not valid UTF-8/)] })
+    const surrogate = mapSourceRow({ SSource: 'Loft \ud800' })
+    expect(surrogate).toEqual({ ok: false, errors: [expect.stringMatching(/^SSource: is not valid UTF-8/)] })
+  })
+
+  it('ignores what it cannot store in a column the import does not read', () => {
+    expect(mapSourceRow({ SSource: 'Loft', Notes: 'x\ufffd\0' })).toMatchObject({ ok: true, warnings: [] })
+  })
+
+  it('reads back a cell the export neutralized as a possible formula', () => {
+    const result = mapCustomerRow({
+      CustID: '7',
+      Name: `'=HYPERLINK("http://evil.example","x")`,
+      Contact: "'-Dana",
+    })
+    expect(result).toMatchObject({
+      ok: true,
+      value: { name: '=HYPERLINK("http://evil.example","x")', contact: '-Dana' },
+    })
+    expect(mapCustomerRow({ CustID: '7', Name: "O'Brien", Contact: "'Tis" })).toMatchObject({
+      value: { name: "O'Brien", contact: "'Tis" },
+    })
+  })
+
+  it('warns about an item size that gives no square feet, and not about a sail weight', () => {
+    const item = (SizeWgt: string) => mapItemRow({ WorkOrderNo: '7', Description: 'Awning', SizeWgt })
+    expect(item('big')).toMatchObject({ ok: true, warnings: [expect.stringMatching(/^SizeWgt: Size "big"/)] })
+    expect(item('30#')).toMatchObject({ ok: true, warnings: [] })
+    expect(item('300x250cm')).toMatchObject({ ok: true, value: { sizeText: '300x250cm' }, warnings: [] })
   })
 })

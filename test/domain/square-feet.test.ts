@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseSquareFeet } from '../../src/domain/square-feet.js'
+import {
+  NOT_BLANK_PATTERN,
+  parseSquareFeet,
+  sizeWarning,
+  WEIGHT_PATTERN,
+} from '../../src/domain/square-feet.js'
 
 describe('parseSquareFeet', () => {
   it.each([
@@ -36,6 +41,28 @@ describe('parseSquareFeet', () => {
     [`10'6''x8'3''`, 86.63],
     ['10’6”x8’3”', 86.63],
     ['48"x10\'', 40],
+    // Metric: 3 m x 2.5 m is 7.5 m², 80.73 sq ft, however it is written.
+    ['approx 3m x 2.5m', 80.73],
+    ['3m x 2.5m', 80.73],
+    ['3mx2.5m', 80.73],
+    ['300x250cm', 80.73],
+    ['300 x 250 cm', 80.73],
+    ['3 m x 2,5 m', 80.73],
+    ['3000x2500mm', 80.73],
+    ['3000 mm x 2500 mm', 80.73],
+    ['3 metres x 2.5 meters', 80.73],
+    ['3M X 2.5M', 80.73],
+    ['3m x 250cm', 80.73],
+    ['about 3 x 2,5 m', 80.73],
+    ['ca. 3x2.5m (faded)', 80.73],
+    ['~3x2.5m', 80.73],
+    ['2m x 3m + 1m x 1m', 75.35],
+    ['1.5m round', 19.02],
+    ['=7.5 m²', 80.73],
+    ['=7.5m2', 80.73],
+    ['3x2.5m = 8 sqm', 86.11],
+    ['10x12 marina side', 120],
+    ['approx 10x12', 120],
   ])('reads %j as %s square feet', (text, expected) => {
     expect(parseSquareFeet(text)).toBe(expected)
   })
@@ -61,8 +88,46 @@ describe('parseSquareFeet', () => {
     'awning 10x12',
     '10x12?',
     'x12',
+    '3m x 2.5m x 1m',
+    '3000x2500',
+    '1,200x800mm',
+    'cat 3x4',
+    '2m2',
   ])('gives no square footage for %j', (text) => {
     expect(parseSquareFeet(text)).toBeNull()
+  })
+
+  it.each([
+    ['abc', true],
+    ['10x12x3', true],
+    ['3000x2500', true],
+    [`10'14"x8'`, true],
+    ['x'.repeat(250), true],
+    ['10x12', false],
+    ['300x250cm', false],
+    ['30#', false],
+    ['30 lbs', false],
+    ['2 pounds', false],
+    ['', false],
+    ['  ', false],
+    [null, false],
+  ])('warns about %j: %s', (text, warns) => {
+    const warning = sizeWarning(text)
+    expect(warning !== null).toBe(warns)
+    if (warning) expect(warning).toMatch(/not understood/)
+  })
+
+  it('warns exactly when a size is not blank, not a weight and gives no square feet (what lists count in SQL)', () => {
+    const weight = new RegExp(WEIGHT_PATTERN)
+    const notBlank = new RegExp(NOT_BLANK_PATTERN)
+    const sizeLike = fc.string({ unit: fc.constantFrom(...`0123456789.'"x+=#lbs mcR pound`.split('')) })
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), sizeLike), (text) => {
+        const counted =
+          parseSquareFeet(text) === null && notBlank.test(text) && !weight.test(text.toLowerCase())
+        expect(sizeWarning(text) !== null).toBe(counted)
+      }),
+    )
   })
 
   it('gives no square footage for null or undefined', () => {

@@ -10,11 +10,12 @@ export interface CliResult {
   stderr: string
 }
 
-/** Runs a TypeScript entry point of ours in a child process (through tsx), as npm scripts do. */
+/** Runs a TypeScript entry point of ours in a child process (through tsx), as npm scripts do; `input` is piped to stdin. */
 export function runTs(
   entry: string,
   args: string[],
   env: Record<string, string | undefined>,
+  input?: string,
 ): Promise<CliResult> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' }
   delete childEnv.TEST_DATABASE_URL
@@ -24,14 +25,15 @@ export function runTs(
     else childEnv[k] = v
   }
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['--import', 'tsx', path.join(ROOT, entry), ...args],
-      { cwd: ROOT, env: childEnv, timeout: 60_000 },
+      { cwd: ROOT, env: childEnv, timeout: 180_000 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0
         resolve({ code, stdout, stderr })
       },
     )
+    if (input !== undefined) child.stdin?.end(input)
   })
 }

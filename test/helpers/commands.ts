@@ -12,7 +12,7 @@ const SUBCOMMANDS: Record<string, (args: string[]) => boolean> = {
     ['prod', 'test'].includes(env ?? '') &&
     ['current', 'history', 'upgrade', 'downgrade', 'revision'].includes(cmd ?? ''),
   check: ([what]) => ['db', 'ml', 'config'].includes(what ?? ''),
-  export: ([what]) => what === 'work-orders',
+  export: ([what]) => ['work-orders', 'items', 'customers'].includes(what ?? ''),
   import: ([kind]) => ['sources', 'customers', 'work-orders', 'items'].includes(kind ?? ''),
   user: ([cmd]) => cmd === 'create',
   seed: (args) => args.length === 0 || args[0]?.startsWith('--') === true,
