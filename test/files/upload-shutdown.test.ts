@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runTs } from '../helpers/cli.js'
 import { tempDir } from '../helpers/database.js'
@@ -20,6 +21,8 @@ describe('the server process after a refused upload', () => {
     const port = await freePort()
     server = startServer({ PORT: String(port), DATA_DIR: dataDir, DEMO: 'true', LOG_LEVEL: 'info' })
     expect((await waitForHealth(server, port)).status).toBe(200)
+    // Issue 15, item 16: the startup line says where the generated key came from.
+    expect(server.output()).toContain(`"SECRET_KEY":"from ${path.join(dataDir, 'secret-key')} (generated)"`)
     const base = `http://127.0.0.1:${port}`
     // DEMO=1 creates an admin on the empty database and prints its password once.
     let password: string | undefined
