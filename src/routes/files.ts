@@ -1,4 +1,4 @@
-import multipart from '@fastify/multipart'
+import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ANY_ROLE, MANAGERS } from '../auth/access.js'
@@ -13,11 +13,30 @@ const Binary = Type.Unsafe<unknown>({ type: 'string', format: 'binary' })
 
 const err = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorRef]))
 
+/**
+ * Reads the rest of the request: fields may follow the file, another file may not. Past the `files: 1`
+ * limit busboy skips the second file and @fastify/multipart reports FST_FILES_LIMIT to whoever reads on.
+ */
+async function refuseMoreFiles(files: AsyncIterator<MultipartFile>) {
+  let next: IteratorResult<MultipartFile>
+  try {
+    next = await files.next()
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_FILES_LIMIT') throw FileErrors.tooMany()
+    throw error
+  }
+  if (!next.done) {
+    next.value.file.resume()
+    throw FileErrors.tooMany()
+  }
+}
+
 /** Attachments of a work order: photos of damage, quotes and sign-offs (docs/FILES.md). */
 const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['files']
   const maxBytes = app.config.files.maxUploadBytes
-  // Encapsulated here: only these routes accept multipart bodies. One file part, streamed.
+  // Encapsulated here: only these routes accept multipart bodies. One file part, streamed; a second one
+  // fails the request (400 file.too_many) rather than being dropped.
   await app.register(multipart, {
     limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6, headerPairs: 100 },
     throwFileSizeLimit: true,
@@ -37,7 +56,9 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const part = await request.file()
+      const files = request.files()
+      const first = await files.next()
+      const part = first.done ? undefined : first.value
       if (part?.fieldname !== 'file') {
         part?.file.resume()
         throw FileErrors.missing()
@@ -52,6 +73,8 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         filename: part.filename,
         stream: part.file,
         truncated: () => part.file.truncated,
+        // One file per request (docs/FILES.md): a second file part refuses the whole upload, never dropped.
+        afterStored: () => refuseMoreFiles(files),
       })
       return reply.code(201).send(row)
     },
