@@ -11,6 +11,13 @@ import { writeContext } from './context.js'
 /** The file's bytes, streamed (documented as binary; never serialized). */
 const Binary = Type.Unsafe<unknown>({ type: 'string', format: 'binary' })
 
+/** The upload's form, as documented (the part is streamed, so it is not validated as a body). */
+const UploadForm = {
+  type: 'object',
+  required: ['file'],
+  properties: { file: { type: 'string', format: 'binary', description: 'One file; one per request' } },
+}
+
 const err = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorRef]))
 
 /**
@@ -45,12 +52,11 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/work-orders/:no/files',
     {
-      config: { access: ANY_ROLE },
+      config: { access: ANY_ROLE, documentedBody: { consumes: ['multipart/form-data'], schema: UploadForm } },
       schema: {
         tags,
         summary: 'Attach a file (multipart/form-data, part "file")',
         description: `Allowed: ${ALLOWED_EXTENSIONS.join(', ')}, checked by content as well as name; at most MAX_UPLOAD_MB.`,
-        consumes: ['multipart/form-data'],
         params: OrderParams,
         response: { 201: FileSchema, ...err(400, 401, 403, 404, 406, 413, 415) },
       },
