@@ -1,3 +1,4 @@
+import { secretKeySource } from './auth/secret-key.js'
 import type { Config } from './config.js'
 import { redactUrl } from './config.js'
 
@@ -30,7 +31,7 @@ export function configSummary(config: Config) {
       ? `${config.ml.schedule.expression} (${config.ml.schedule.timezone})`
       : 'off',
     secrets: {
-      SECRET_KEY: set(config.auth.secretKey),
+      SECRET_KEY: secretKeySource(config),
       SECRET_KEY_PREVIOUS: set(config.auth.previousSecretKey),
       CRON_SECRET: set(config.auth.cronSecret),
     },

@@ -1,5 +1,9 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { resolveSecretKeys } from '../src/auth/secret-key.js'
 import { ConfigError, loadConfig as load, redactUrl } from '../src/config.js'
+import { configSummary } from '../src/config-summary.js'
+import { tempDir } from './helpers/database.js'
 
 const KEY = 'k'.repeat(40)
 /** Every config here gets a SECRET_KEY unless the test is about it. */
@@ -117,5 +121,20 @@ describe('configuration', () => {
   it('masks the password when a URL is shown', () => {
     expect(redactUrl('postgres://u:topsecret@h:5432/d')).not.toContain('topsecret')
     expect(redactUrl('postgres://u:topsecret@h:5432/d')).toContain('u:***@h')
+  })
+})
+
+describe('the configuration summary (startup line, npm run check -- config)', () => {
+  it('says where SECRET_KEY comes from, never its value', () => {
+    const dataDir = tempDir()
+    const fromEnv = configSummary(loadConfig({ DATA_DIR: dataDir })).secrets.SECRET_KEY
+    expect(fromEnv).toBe('from environment')
+    const embedded = load({ DATA_DIR: dataDir })
+    expect(configSummary(embedded).secrets.SECRET_KEY).toMatch(/^unset: to be generated into .*secret-key/)
+    const generated = resolveSecretKeys(embedded).current
+    const summary = configSummary(embedded)
+    expect(summary.secrets.SECRET_KEY).toBe(`from ${path.join(dataDir, 'secret-key')} (generated)`)
+    expect(JSON.stringify(summary)).not.toContain(generated)
+    expect(JSON.stringify(configSummary(loadConfig({ DATA_DIR: dataDir })))).not.toContain(KEY)
   })
 })

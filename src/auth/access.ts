@@ -17,6 +17,9 @@ export function rolesOf(access: Access): readonly Role[] | undefined {
   return 'cronOr' in access ? access.cronOr : access
 }
 
+/** Cache-Control of every response behind a session, and of login's (its body holds the token). */
+export const NO_STORE = 'no-store'
+
 export const ADMIN: readonly Role[] = ['admin']
 export const MANAGERS: readonly Role[] = ['admin', 'manager']
 /** Every signed-in user. */

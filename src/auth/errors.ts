@@ -7,7 +7,14 @@ export const AuthErrors = {
     new AppError(
       423,
       'auth.account_locked',
-      `Too many failed logins: this account is locked for ${Math.max(1, Math.ceil(seconds / 60))} more minute(s)`,
+      `Too many failed logins: this account is locked for ${Math.max(1, Math.ceil(seconds / 60))} more minute(s) from this address`,
+      { 'retry-after': String(Math.max(1, seconds)) },
+    ),
+  loginThrottled: (seconds: number) =>
+    new AppError(
+      429,
+      'auth.login_throttled',
+      `Too many failed logins for this account from several places: try again in ${Math.max(1, Math.ceil(seconds / 60))} minute(s), or from where you usually sign in`,
       { 'retry-after': String(Math.max(1, seconds)) },
     ),
   required: () =>

@@ -11,7 +11,7 @@ const USAGE = `Usage: npm run check -- <db|ml|config>
 
   db       connect, print the server version, round-trip latency, pool settings and migration state
   ml       completed work orders vs ML_MIN_SAMPLES, the active model and its age, the last training runs
-  config   the validated configuration, secrets shown only as set/unset
+  config   the validated configuration, secrets shown only as set/unset (SECRET_KEY: where it comes from)
 
 Uses DATABASE_URL / RDS_* like the server, or the embedded database in DATA_DIR (stop the server first).
 On an instance: node dist/cli/check.js <db|ml|config>. Exits 1 when the check fails.`

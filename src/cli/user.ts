@@ -5,12 +5,16 @@ import { openDatabase } from '../db/index.js'
 import { createMigrator } from '../db/migrator.js'
 import { AppError } from '../errors.js'
 import type { Role } from '../models/index.js'
+import { normalizeUsername, unlockUsername } from '../services/auth.js'
 import { createUserDirect } from '../services/users.js'
 import { consoleDbLog, printDatabaseLine } from './shared.js'
 
 const USAGE = `Usage: npm run user -- create --username <name> --role <admin|manager|staff> [--email <address>]
+       npm run user -- unlock --username <name>
 
-The password is read from standard input when it is piped (first line), otherwise asked for twice.
+create   the password is read from standard input when it is piped (first line), otherwise asked for twice
+unlock   lifts the login lock and throttle on a username, from every address (docs/ACCESS.md)
+
 Uses DATABASE_URL / RDS_* like the server, or the embedded database in DATA_DIR (stop the server first:
 the embedded database admits one process at a time).`
 
@@ -51,22 +55,29 @@ async function main() {
       help: { type: 'boolean' },
     },
   })
-  if (
-    values.help ||
-    positionals[0] !== 'create' ||
-    !values.username ||
-    !ROLES.includes(values.role as Role)
-  ) {
+  const command = positionals[0]
+  const known = command === 'unlock' || (command === 'create' && ROLES.includes(values.role as Role))
+  if (values.help || !known || !values.username) {
     console.error(USAGE)
     process.exit(2)
   }
   const config = loadConfig(process.env, { requireSecretKey: false })
   // Before the password prompt: the operator sees which database the user will be created in.
   printDatabaseLine(config.database)
-  const password = await readPassword()
+  const password = command === 'create' ? await readPassword() : ''
   const database = await openDatabase(config.database, consoleDbLog)
   try {
     if (config.migrateOnStart) await createMigrator(database).upgrade()
+    if (command === 'unlock') {
+      const removed = await unlockUsername(database.db, values.username)
+      const name = normalizeUsername(values.username)
+      console.log(
+        removed
+          ? `unlocked "${name}" (${removed} failure count(s) cleared)`
+          : `"${name}" had no failed logins counted: nothing to unlock`,
+      )
+      return
+    }
     const user = await createUserDirect(database.db, {
       username: values.username,
       email: values.email,

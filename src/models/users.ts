@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm'
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
 import { id, timestamps } from './columns.js'
 
 export const userRole = pgEnum('user_role', ['admin', 'manager', 'staff'])
@@ -60,16 +70,26 @@ export const invites = pgTable(
   (t) => [uniqueIndex('invites_token_hash_key').on(t.tokenHash)],
 )
 
+/** The `client` of the row that counts a username's failures from every address together. */
+export const ANY_CLIENT = '*'
+
 /**
- * Consecutive failed logins per username, in PostgreSQL so the count holds across instances. Keyed by the
- * name typed, whether or not such a user exists, so lockout behaviour does not reveal which names exist.
+ * Consecutive failed logins, in PostgreSQL so the counts hold across instances: one row per username and
+ * client address (the lock), and one per username with client `*` (the slower throttle across addresses;
+ * docs/ACCESS.md). Keyed by the name typed, whether or not such a user exists, so lockout behaviour does not
+ * reveal which names exist. Rows from before the per-address rule became `*` rows.
  */
-export const loginFailures = pgTable('login_failures', {
-  username: text('username').primaryKey(),
-  failedCount: integer('failed_count').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull().default(sql`now()`),
-})
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    username: text('username').notNull(),
+    client: text('client').notNull().default(ANY_CLIENT),
+    failedCount: integer('failed_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.client] })],
+)
 
 export type User = typeof users.$inferSelect
 export type NewUser = typeof users.$inferInsert

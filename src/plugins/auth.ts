@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import type { Access } from '../auth/access.js'
+import { type Access, NO_STORE } from '../auth/access.js'
 import { AuthErrors } from '../auth/errors.js'
 import { resolveSecretKeys } from '../auth/secret-key.js'
 import { createTokenDigester, secretsEqual } from '../auth/tokens.js'
@@ -146,7 +146,10 @@ export default fp(
     }
 
     // A callback hook: public routes (the load balancer's /health among them) pay for no promise.
-    app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done) => {
+    app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
+      const access = request.routeOptions.config.access
+      // What a session or the cron secret opens is personal: no browser or proxy keeps a copy, errors included.
+      if (access !== undefined && access !== 'public') reply.header('cache-control', NO_STORE)
       let pending: Promise<void> | undefined
       try {
         pending = checkAccess(request)

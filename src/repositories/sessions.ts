@@ -90,6 +90,23 @@ export function createSessionsRepository(db: Db, timeouts: SessionTimeouts) {
         .where(and(inArray(sessions.tokenHash, tokenHashes), isNull(sessions.revokedAt)))
     },
 
+    /** Whether this username signed in from this address within `days` (the login throttle spares it). */
+    async signedInFrom(username: string, ip: string, days: number): Promise<boolean> {
+      const [row] = await db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(
+          and(
+            eq(users.username, username),
+            eq(sessions.ip, ip),
+            gt(sessions.createdAt, sql`now() - make_interval(days => ${days})`),
+          ),
+        )
+        .limit(1)
+      return row !== undefined
+    },
+
     async revokeAllForUser(userId: number): Promise<number> {
       const rows = await db
         .update(sessions)

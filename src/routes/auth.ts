@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { ANY_ROLE } from '../auth/access.js'
+import { ANY_ROLE, NO_STORE } from '../auth/access.js'
 import { LoginBody, LoginResponse, MeResponse, RegisterBody, RegisterResponse } from '../schemas/auth.js'
 import { ErrorRef } from '../schemas/common.js'
 
@@ -34,6 +34,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      reply.header('cache-control', NO_STORE) // the answer holds a bearer token
       const replacesToken = request.cookies[cookieName]
       const result = await app.authService.login({ ...request.body, replacesToken }, requestContext(request))
       reply.setCookie(cookieName, result.token, cookieOptions)
@@ -85,7 +86,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const user = await app.authService.register(request.body, requestContext(request))
-      return reply.code(201).send({ user })
+      return reply.code(201).header('cache-control', NO_STORE).send({ user })
     },
   )
 }

@@ -32,9 +32,12 @@ const csvRoutes: FastifyPluginAsyncTypebox = async (app) => {
           tags: ['csv'],
           summary,
           querystring: Type.Omit(ListQuery(filters), ['page', 'pageSize', 'sort']),
-          produces: ['text/csv'],
           response: {
-            200: Type.Unsafe<Readable>({ type: 'string', description: 'text/csv' }),
+            // Only the 200 is CSV; the errors are JSON like everywhere else.
+            200: Type.Unsafe<Readable>({
+              description: 'The matching rows as CSV',
+              content: { 'text/csv': { schema: { type: 'string' } } },
+            }),
             400: ErrorRef,
             401: ErrorRef,
             403: ErrorRef,
@@ -73,13 +76,18 @@ const csvRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/import/:kind',
     {
-      config: { access: ADMIN },
+      config: {
+        access: ADMIN,
+        documentedBody: {
+          consumes: ['text/csv'],
+          schema: { type: 'string', description: 'The legacy CSV file, as exported by the old system' },
+        },
+      },
       bodyLimit: IMPORT_LIMIT_BYTES,
       schema: {
         tags: ['csv'],
         summary: 'Import a legacy CSV (Content-Type: text/csv): sources, customers, work-orders, then items',
         params: ImportParams,
-        consumes: ['text/csv'],
         response: {
           200: ImportReportSchema,
           400: ErrorRef,

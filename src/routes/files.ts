@@ -1,4 +1,4 @@
-import multipart from '@fastify/multipart'
+import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ANY_ROLE, MANAGERS } from '../auth/access.js'
@@ -11,13 +11,39 @@ import { writeContext } from './context.js'
 /** The file's bytes, streamed (documented as binary; never serialized). */
 const Binary = Type.Unsafe<unknown>({ type: 'string', format: 'binary' })
 
+/** The upload's form, as documented (the part is streamed, so it is not validated as a body). */
+const UploadForm = {
+  type: 'object',
+  required: ['file'],
+  properties: { file: { type: 'string', format: 'binary', description: 'One file; one per request' } },
+}
+
 const err = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorRef]))
+
+/**
+ * Reads the rest of the request: fields may follow the file, another file may not. Past the `files: 1`
+ * limit busboy skips the second file and @fastify/multipart reports FST_FILES_LIMIT to whoever reads on.
+ */
+async function refuseMoreFiles(files: AsyncIterator<MultipartFile>) {
+  let next: IteratorResult<MultipartFile>
+  try {
+    next = await files.next()
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_FILES_LIMIT') throw FileErrors.tooMany()
+    throw error
+  }
+  if (!next.done) {
+    next.value.file.resume()
+    throw FileErrors.tooMany()
+  }
+}
 
 /** Attachments of a work order: photos of damage, quotes and sign-offs (docs/FILES.md). */
 const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['files']
   const maxBytes = app.config.files.maxUploadBytes
-  // Encapsulated here: only these routes accept multipart bodies. One file part, streamed.
+  // Encapsulated here: only these routes accept multipart bodies. One file part, streamed; a second one
+  // fails the request (400 file.too_many) rather than being dropped.
   await app.register(multipart, {
     limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6, headerPairs: 100 },
     throwFileSizeLimit: true,
@@ -26,18 +52,19 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/work-orders/:no/files',
     {
-      config: { access: ANY_ROLE },
+      config: { access: ANY_ROLE, documentedBody: { consumes: ['multipart/form-data'], schema: UploadForm } },
       schema: {
         tags,
         summary: 'Attach a file (multipart/form-data, part "file")',
         description: `Allowed: ${ALLOWED_EXTENSIONS.join(', ')}, checked by content as well as name; at most MAX_UPLOAD_MB.`,
-        consumes: ['multipart/form-data'],
         params: OrderParams,
         response: { 201: FileSchema, ...err(400, 401, 403, 404, 406, 413, 415) },
       },
     },
     async (request, reply) => {
-      const part = await request.file()
+      const files = request.files()
+      const first = await files.next()
+      const part = first.done ? undefined : first.value
       if (part?.fieldname !== 'file') {
         part?.file.resume()
         throw FileErrors.missing()
@@ -52,6 +79,8 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         filename: part.filename,
         stream: part.file,
         truncated: () => part.file.truncated,
+        // One file per request (docs/FILES.md): a second file part refuses the whole upload, never dropped.
+        afterStored: () => refuseMoreFiles(files),
       })
       return reply.code(201).send(row)
     },

@@ -9,8 +9,19 @@ import { createLoginFailuresRepository } from '../repositories/login-failures.js
 import { createSessionsRepository, type SessionTimeouts, TOUCH_INTERVAL_S } from '../repositories/sessions.js'
 import { createUsersRepository } from '../repositories/users.js'
 
-/** 10 consecutive failures lock a username for 15 minutes. */
-export const LOCKOUT = { maxFailures: 10, lockMinutes: 15 } as const
+/**
+ * The lockout rule (docs/ACCESS.md): 10 consecutive failures for a username from one client address lock
+ * that pair for 15 minutes; the same name from other addresses is not locked, so knowing a username is not
+ * enough to lock its owner out. Across addresses, 50 failures within a rolling 15 minutes throttle the
+ * name for 15 minutes (429), except from the addresses it signed in from in the last 30 days.
+ */
+export const LOCKOUT = {
+  maxFailures: 10,
+  lockMinutes: 15,
+  throttleFailures: 50,
+  throttleMinutes: 15,
+  knownAddressDays: 30,
+} as const
 
 export interface RequestContext {
   ip?: string
@@ -20,6 +31,22 @@ export interface RequestContext {
 
 export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase()
+}
+
+/**
+ * Lifts every lock and throttle on a username, from every address (`npm run user -- unlock`, the runbook's
+ * unlock); audited. Returns the number of counts removed (0: nothing was locked or counted).
+ */
+export async function unlockUsername(db: Db, input: string): Promise<number> {
+  const username = normalizeUsername(input)
+  const removed = await createLoginFailuresRepository(db, LOCKOUT).clearAll(username)
+  await createAuditRepository(db).record({
+    action: 'auth.unlocked',
+    entity: 'user',
+    actorUsername: 'cli',
+    summary: { username, counts: removed },
+  })
+  return removed
 }
 
 export function createAuthService(deps: { db: Db; digester: TokenDigester; timeouts: SessionTimeouts }) {
@@ -41,23 +68,34 @@ export function createAuthService(deps: { db: Db; digester: TokenDigester; timeo
     ) {
       const username = normalizeUsername(input.username)
       const auditBase = { entity: 'user', actorUsername: username, requestId: ctx.requestId, ip: ctx.ip }
-      const lockedFor = await failures.lockedForSeconds(username)
+      const client = ctx.ip ?? ''
+      const { lockedFor, throttledFor } = await failures.blocks(username, client)
       if (lockedFor > 0) {
         await audit.record({ ...auditBase, action: 'auth.login_refused_locked' })
         throw AuthErrors.accountLocked(lockedFor)
       }
+      // Spread over many addresses, the guesses slow down; the owner at a usual address is not held up.
+      if (
+        throttledFor > 0 &&
+        !(await sessionsRepo.signedInFrom(username, client, LOCKOUT.knownAddressDays))
+      ) {
+        await audit.record({ ...auditBase, action: 'auth.login_refused_throttled' })
+        throw AuthErrors.loginThrottled(throttledFor)
+      }
       const user = await usersRepo.findByUsername(username)
       const valid = await verifyPassword(user?.passwordHash, input.password)
       if (!valid || !user?.active) {
-        const { locked } = await failures.recordFailure(username)
+        const { locked, throttled } = await failures.recordFailure(username, client)
         await audit.record({ ...auditBase, action: 'auth.login_failed', entityId: user?.id })
+        if (throttled)
+          await audit.record({ ...auditBase, action: 'auth.login_throttled', entityId: user?.id })
         if (locked) {
           await audit.record({ ...auditBase, action: 'auth.account_locked', entityId: user?.id })
           throw AuthErrors.accountLocked(LOCKOUT.lockMinutes * 60)
         }
         throw AuthErrors.invalidCredentials()
       }
-      await failures.clear(username)
+      await failures.clear(username, client)
       // Rotation: the session presented with the login (if any) ends; the new one has a new token.
       if (input.replacesToken)
         await sessionsRepo.revokeByTokenHashes(digester.candidates(input.replacesToken))

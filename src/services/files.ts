@@ -14,6 +14,12 @@ export const FileErrors = {
   missing: () =>
     new AppError(400, 'file.missing', 'Send the file as multipart/form-data in a part named "file"'),
   empty: () => new AppError(400, 'file.empty', 'The file is empty'),
+  tooMany: () =>
+    new AppError(
+      400,
+      'file.too_many',
+      'One file per upload: this request carried more than one file, so none was kept. Send each file in its own request',
+    ),
   tooLarge: (maxBytes: number) =>
     new AppError(413, 'file.too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`),
   unsupported: (reason: string) => new AppError(415, 'file.unsupported_type', `File refused: ${reason}`),
@@ -44,6 +50,8 @@ export interface Upload {
   stream: Readable
   /** True when the stream was cut at the size limit. */
   truncated?: () => boolean
+  /** Called once the bytes are stored and before the row is written; throwing refuses the upload. */
+  afterStored?: () => Promise<void>
 }
 
 export type DownloadTarget =
@@ -119,6 +127,12 @@ export function createFilesService(
       if (upload.truncated?.()) {
         await removeObjects([storageKey])
         throw FileErrors.tooLarge(deps.maxUploadBytes)
+      }
+      try {
+        await upload.afterStored?.()
+      } catch (err) {
+        await removeObjects([storageKey])
+        throw err
       }
 
       try {

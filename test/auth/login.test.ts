@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { unlockUsername } from '../../src/services/auth.js'
 import { createTestApp, logCapture } from '../helpers/app.js'
 import { GOOD_PASSWORD, sessionCookie } from '../helpers/auth.js'
 import { queryRows } from '../helpers/database.js'
@@ -7,8 +8,13 @@ import { queryRows } from '../helpers/database.js'
 describe('POST /auth/login', () => {
   const logs = logCapture()
   let ctx: Awaited<ReturnType<typeof createTestApp>>
-  const login = (username: string, password: string, headers: Record<string, string> = {}) =>
-    ctx.app.inject({ method: 'POST', url: '/auth/login', payload: { username, password }, headers })
+  const login = (
+    username: string,
+    password: string,
+    headers: Record<string, string> = {},
+    from: { remoteAddress?: string } = {},
+  ) =>
+    ctx.app.inject({ method: 'POST', url: '/auth/login', payload: { username, password }, headers, ...from })
 
   beforeAll(async () => {
     ctx = await createTestApp({ logs, logLevel: 'debug', env: { LOGIN_RATE_LIMIT_PER_MIN: '1000' } })
@@ -86,11 +92,69 @@ describe('POST /auth/login', () => {
       sql`UPDATE login_failures SET locked_until = now() - interval '1 second' WHERE username = 'carol'`,
     )
     expect((await login('carol', GOOD_PASSWORD)).statusCode).toBe(200)
-    const rows = await queryRows<{ n: number }>(
+    // The pair's count is gone; the name's total across addresses runs out on its own.
+    const rows = await queryRows<{ client: string }>(
       ctx.app.db,
-      sql`SELECT count(*)::int AS n FROM login_failures WHERE username = 'carol'`,
+      sql`SELECT client FROM login_failures WHERE username = 'carol'`,
     )
-    expect(rows[0]?.n).toBe(0)
+    expect(rows.map((r) => r.client)).toEqual(['*'])
+  })
+
+  it('locks only the address that failed: the owner still signs in from another one', async () => {
+    await ctx.app.usersService.createDirect({ username: 'erin', password: GOOD_PASSWORD, role: 'staff' })
+    const attacker = { remoteAddress: '203.0.113.9' }
+    for (let i = 0; i < 10; i++) await login('erin', `wrong-${i}-password`, {}, attacker)
+    const fromAttacker = await login('erin', GOOD_PASSWORD, {}, attacker)
+    expect(fromAttacker.statusCode).toBe(423)
+    expect(fromAttacker.json().message).toMatch(/from this address/)
+    expect((await login('erin', GOOD_PASSWORD, {}, { remoteAddress: '198.51.100.7' })).statusCode).toBe(200)
+    // Her success elsewhere does not lift the attacker's lock.
+    expect((await login('erin', GOOD_PASSWORD, {}, attacker)).statusCode).toBe(423)
+  })
+
+  it('throttles a name failing from many addresses (429), except at an address it signed in from', async () => {
+    await ctx.app.usersService.createDirect({ username: 'frank', password: GOOD_PASSWORD, role: 'staff' })
+    const shop = { remoteAddress: '192.0.2.10' }
+    expect((await login('frank', GOOD_PASSWORD, {}, shop)).statusCode).toBe(200)
+    // 50 failures, 5 from each of 10 addresses: no address reaches its own lock.
+    const statuses = new Set<number>()
+    for (let i = 0; i < 50; i++)
+      statuses.add(
+        (await login('frank', `wrong-${i}-password`, {}, { remoteAddress: `10.9.0.${i % 10}` })).statusCode,
+      )
+    expect([...statuses]).toEqual([401])
+    const elsewhere = await login('frank', GOOD_PASSWORD, {}, { remoteAddress: '10.9.1.1' })
+    expect(elsewhere.statusCode).toBe(429)
+    expect(elsewhere.json().code).toBe('auth.login_throttled')
+    expect(Number(elsewhere.headers['retry-after'])).toBeGreaterThan(800)
+    expect((await login('frank', `wrong-again-password`, {}, { remoteAddress: '10.9.0.1' })).statusCode).toBe(
+      429,
+    )
+    expect((await login('frank', GOOD_PASSWORD, {}, shop)).statusCode).toBe(200)
+  })
+
+  it('forgets the total across addresses after a quiet throttle period', async () => {
+    for (let i = 0; i < 49; i++)
+      await login('gina', `wrong-${i}-password`, {}, { remoteAddress: `10.8.0.${i % 10}` })
+    await ctx.app.db.execute(
+      sql`UPDATE login_failures SET last_failed_at = now() - interval '16 minutes' WHERE username = 'gina'`,
+    )
+    await login('gina', 'wrong-last-password', {}, { remoteAddress: '10.8.1.1' })
+    expect((await login('gina', 'whatever-password', {}, { remoteAddress: '10.8.1.2' })).statusCode).toBe(401)
+  })
+
+  it('unlocks a name from every address at once (npm run user -- unlock), audited', async () => {
+    await ctx.app.usersService.createDirect({ username: 'hal', password: GOOD_PASSWORD, role: 'staff' })
+    for (let i = 0; i < 10; i++) await login('hal', `wrong-${i}-password`)
+    expect((await login('hal', GOOD_PASSWORD)).statusCode).toBe(423)
+    expect(await unlockUsername(ctx.app.db, ' HAL ')).toBe(2)
+    expect((await login('hal', GOOD_PASSWORD)).statusCode).toBe(200)
+    expect(await unlockUsername(ctx.app.db, 'hal')).toBe(0)
+    const audit = await queryRows<{ action: string }>(
+      ctx.app.db,
+      sql`SELECT action FROM audit_log WHERE action = 'auth.unlocked' AND summary->>'username' = 'hal'`,
+    )
+    expect(audit).toHaveLength(2)
   })
 
   it('locks unknown usernames the same way, so lockout does not reveal which names exist', async () => {
@@ -118,6 +182,8 @@ describe('POST /auth/login', () => {
     expect(actions).toContain('auth.login_failed:nobody-here')
     expect(actions).toContain('auth.account_locked:carol')
     expect(actions).toContain('auth.login_refused_locked:carol')
+    expect(actions).toContain('auth.login_throttled:frank')
+    expect(actions).toContain('auth.login_refused_throttled:frank')
   })
 
   it('refuses a cross-site login (login CSRF)', async () => {

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/cli.js'
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js'
+import { createTestDatabase, queryRows, type TestDatabase } from '../helpers/database.js'
 
 function userCli(args: string[], stdin: string, env: Record<string, string | undefined>) {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }
@@ -66,4 +67,33 @@ describe('npm run user -- create', () => {
     expect(badRole.code).toBe(2)
     expect(badRole.out).toContain('Usage: npm run user')
   })
+})
+
+describe('npm run user -- unlock', () => {
+  let testDb: TestDatabase
+  const env = () => ({ DATABASE_URL: testDb.url, DATA_DIR: testDb.dataDir, MIGRATE_ON_START: 'true' })
+  beforeAll(async () => {
+    testDb = await createTestDatabase()
+  })
+  afterAll(() => testDb.dispose())
+
+  it('clears the lock of every address and the throttle of a username', async () => {
+    const database = await testDb.open()
+    const { createMigrator } = await import('../../src/db/migrator.js')
+    await createMigrator(database).upgrade()
+    await database.db.execute(sql`
+      INSERT INTO login_failures (username, client, failed_count, locked_until) VALUES
+        ('ann', '203.0.113.9', 0, now() + interval '15 minutes'),
+        ('ann', '*', 12, NULL),
+        ('bob', '203.0.113.9', 3, NULL)`)
+    await database.close()
+    const res = await userCli(['unlock', '--username', 'Ann'], '', env())
+    expect(res.out).toContain('unlocked "ann" (2 failure count(s) cleared)')
+    expect(res.code).toBe(0)
+    const after = await testDb.open()
+    const rows = await queryRows<{ username: string }>(after.db, sql`SELECT username FROM login_failures`)
+    expect(rows.map((r) => r.username)).toEqual(['bob'])
+    await after.close()
+    expect((await userCli(['unlock'], '', env())).code).toBe(2)
+  }, 180_000) // two CLI processes, each opening (and on PGlite, starting) the database
 })

@@ -189,6 +189,22 @@ describe('limits and failures', () => {
     expect(await objects(2)).toHaveLength(1)
   })
 
+  it('refuses an upload carrying two files (400 file.too_many) and keeps neither, never only the first', async () => {
+    const post = () => supertest(ctx.app.server).post('/api/work-orders/5/files').set(staff)
+    const two = await post().attach('file', samples.png(), 'a.png').attach('file', samples.jpg(), 'b.jpg')
+    expect(two.status).toBe(400)
+    expect(two.body.code).toBe('file.too_many')
+    const renamed = await post()
+      .attach('file', samples.png(), 'a.png')
+      .attach('photo', samples.jpg(), 'b.jpg')
+    expect(renamed.body.code).toBe('file.too_many')
+    expect(await rows(ctx.app, 5)).toEqual([])
+    expect(await objects(5)).toEqual([])
+    // Fields beside the one file are still fine.
+    expect((await post().attach('file', samples.png(), 'a.png').field('note', 'left side')).status).toBe(201)
+    expect(await objects(5)).toHaveLength(1)
+  })
+
   it('keeps no row when storage fails (503, try again)', async () => {
     failNextPut = true
     const res = await upload(3, samples.png(), 'a.png')

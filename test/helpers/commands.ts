@@ -14,7 +14,7 @@ const SUBCOMMANDS: Record<string, (args: string[]) => boolean> = {
   check: ([what]) => ['db', 'ml', 'config'].includes(what ?? ''),
   export: ([what]) => ['work-orders', 'items', 'customers'].includes(what ?? ''),
   import: ([kind]) => ['sources', 'customers', 'work-orders', 'items'].includes(kind ?? ''),
-  user: ([cmd]) => cmd === 'create',
+  user: ([cmd]) => cmd === 'create' || cmd === 'unlock',
   seed: (args) => args.length === 0 || args[0]?.startsWith('--') === true,
   server: () => true,
 }
