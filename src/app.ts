@@ -32,6 +32,7 @@ import sourceRoutes from './routes/sources.js'
 import userRoutes from './routes/users.js'
 import workOrderRoutes from './routes/work-orders.js'
 import type { FileStorage } from './storage/index.js'
+import { buildValidator } from './validation.js'
 
 export interface BuildAppOptions {
   config: Config
@@ -62,7 +63,8 @@ export async function buildApp({ config, logger, database, storage }: BuildAppOp
       const given = req.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // Bodies are not coerced; path and query numbers are plain digits; no NUL or lone surrogate anywhere.
+    schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(configPlugin, { config })

@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify'
-import type { DestinationStream, LoggerOptions } from 'pino'
+import { type DestinationStream, type LoggerOptions, stdSerializers } from 'pino'
+import { redactDatabaseError } from './db/redact.js'
 
 /** Fields that must never reach a log line, wherever they appear. */
 const SECRET_KEYS = ['password', 'newPassword', 'token', 'secret', 'cookie', 'authorization', 'databaseUrl']
@@ -31,6 +32,8 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
         url: redactQuery(req.url),
         reqId: req.id,
       }),
+      // A failed statement is logged with its text, not its parameters (customers' data).
+      err: (err: unknown) => stdSerializers.err(redactDatabaseError(err) as Error),
     },
   }
   if (stream) options.stream = stream

@@ -10,5 +10,6 @@ function pgError(err: unknown): { code?: string; constraint?: string } | undefin
 }
 
 export const isUniqueViolation = (err: unknown) => pgError(err)?.code === '23505'
-export const isForeignKeyViolation = (err: unknown) => pgError(err)?.code === '23503'
+/** 23503 for a missing referenced row; 23001 (restrict_violation) when an ON DELETE RESTRICT row still refers. */
+export const isForeignKeyViolation = (err: unknown) => ['23503', '23001'].includes(pgError(err)?.code ?? '')
 export const constraintOf = (err: unknown) => pgError(err)?.constraint

@@ -22,3 +22,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 export function shopToday(timeZone: string, now: Date = new Date()): string {
   return formatterFor(timeZone).format(now)
 }
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/**
+ * A real calendar date written YYYY-MM-DD, in the range PostgreSQL's `date` accepts from a 4-digit year
+ * (0001-01-01 to 9999-12-31). `Date.parse` alone lets 2025-02-30 through (it rolls over to March), and
+ * PostgreSQL then fails the statement: a client's typo must be a 400, not a 500.
+ */
+export function isCalendarDate(text: string): boolean {
+  const m = ISO_DATE.exec(text)
+  if (!m) return false
+  const year = Number(m[1])
+  const month = Number(m[2])
+  const day = Number(m[3])
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  return day <= (month === 2 ? (leap ? 29 : 28) : (DAYS_IN_MONTH[month - 1] ?? 0))
+}

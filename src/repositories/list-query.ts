@@ -11,8 +11,10 @@ import {
   type SQLWrapper,
   sql,
 } from 'drizzle-orm'
+import { isCalendarDate } from '../domain/shop-date.js'
 import { AppError } from '../errors.js'
 
+/** 'number' fields are int4 columns (numbers, ids): a filter on them takes whole numbers only. */
 export type FieldType = 'text' | 'number' | 'date' | 'boolean' | 'enum'
 
 export interface ListField {
@@ -45,34 +47,40 @@ export interface Page<T> {
 
 export const MAX_PAGE_SIZE = 200
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-const NUMBER = /^-?\d{1,9}(\.\d+)?$/
+const INT4_MAX = 2_147_483_647
+const WHOLE = /^\d{1,10}$/
 
 function invalidFilter(field: string, value: string, expected: string): AppError {
   return new AppError(400, 'query.invalid_filter', `Filter ${field}="${value}" is not ${expected}`)
 }
 
-/** `a-b`, `a-`, `-b` or `a` for numbers; `d1..d2`, `d1-d2`, `d1..` , `..d2` or `d` for dates. */
+/**
+ * `a-b`, `a-`, `-b` or `a` for numbers; `d1..d2`, `d1-d2`, `d1..` , `..d2` or `d` for dates. Each bound
+ * is checked here (a whole number within int4, a real calendar date) so no value PostgreSQL would refuse
+ * reaches it: that would be a 500 for what is the client's typo.
+ */
 function range(
   field: string,
   value: string,
   type: 'number' | 'date',
 ): [string | undefined, string | undefined] {
   const ok = (v: string | undefined) =>
-    v === undefined || (type === 'date' ? DATE.test(v) && !Number.isNaN(Date.parse(v)) : NUMBER.test(v))
+    v === undefined || (type === 'date' ? isCalendarDate(v) : WHOLE.test(v) && Number(v) <= INT4_MAX)
   let parts: [string | undefined, string | undefined]
   if (type === 'date') {
     const m = /^(\d{4}-\d{2}-\d{2})?(?:\.\.|-)(\d{4}-\d{2}-\d{2})?$/.exec(value)
     parts = m ? [m[1], m[2]] : [value, value]
   } else {
-    const m = /^(\d{1,9}(?:\.\d+)?)?-(\d{1,9}(?:\.\d+)?)?$/.exec(value)
+    const m = /^(\d+)?-(\d+)?$/.exec(value)
     parts = m ? [m[1], m[2]] : [value, value]
   }
   if (!ok(parts[0]) || !ok(parts[1]) || (parts[0] === undefined && parts[1] === undefined)) {
     throw invalidFilter(
       field,
       value,
-      type === 'date' ? 'a date or range (2024-01-01..2024-03-31)' : 'a number or range (100-200)',
+      type === 'date'
+        ? 'a date or range of real calendar dates (2024-01-01..2024-03-31)'
+        : 'a whole number or range (100-200)',
     )
   }
   return parts

@@ -4,7 +4,7 @@ import { DateTime } from './common.js'
 
 export const UserListResponse = Type.Object({ data: Type.Array(UserSchema) })
 
-export const UserIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
+export const UserIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) })
 
 export const UpdateUserBody = Type.Object(
   { role: Type.Optional(RoleSchema), active: Type.Optional(Type.Boolean()) },

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { shopToday } from '../../src/domain/shop-date.js'
+import { isCalendarDate, shopToday } from '../../src/domain/shop-date.js'
 
 describe('shopToday', () => {
   const Original = Intl.DateTimeFormat
@@ -27,5 +27,26 @@ describe('shopToday', () => {
     for (let i = 0; i < 100; i++) shopToday('Europe/Lisbon')
     expect(made).toBeLessThanOrEqual(1)
     expect(shopToday('Europe/Lisbon', new Date('2026-06-01T23:30:00Z'))).toBe('2026-06-02')
+  })
+})
+
+describe('isCalendarDate', () => {
+  it.each(['2024-02-29', '2000-02-29', '0001-01-01', '9999-12-31', '2025-04-30'])('accepts %s', (d) => {
+    expect(isCalendarDate(d)).toBe(true)
+  })
+  it.each([
+    '2025-02-29',
+    '2025-02-30',
+    '1900-02-29',
+    '2025-04-31',
+    '0000-01-01',
+    '2025-13-01',
+    '2025-00-10',
+    '2025-01-00',
+    '2025-1-1',
+    '20250101',
+    ' 2025-01-01',
+  ])('refuses %j', (d) => {
+    expect(isCalendarDate(d)).toBe(false)
   })
 })
