@@ -38,7 +38,8 @@ export const WORK_ORDER_FIELDS: Record<string, ListField> = {
   firmRush: { expr: workOrders.firmRush, type: 'boolean', filter: true, sort: true },
   customerId: { expr: workOrders.customerId, type: 'number', filter: true },
   customerName: { expr: customers.name, type: 'text', filter: true, sort: true },
-  sourceName: { expr: sources.name, type: 'text', filter: true, sort: true },
+  // Through a LEFT JOIN: null for customers without a source, though the column is NOT NULL.
+  sourceName: { expr: sources.name, type: 'text', filter: true, sort: true, nullable: true },
   rackLocation: { expr: workOrders.rackLocation, type: 'text', filter: true, sort: true },
 }
 
