@@ -151,12 +151,15 @@ async function bareFastify(): Promise<{ port: number; child: ChildProcess }> {
 }
 
 interface Load {
+  /** Requests completed in the window (0 when each one takes longer than the window). */
+  completed: number
   rps: number
   p50: number
   p99: number
   errors: number
 }
 async function drive(
+  serverUrl: string,
   port: number,
   token: string | undefined,
   s: { method?: string; path: string; body?: string },
@@ -171,12 +174,35 @@ async function drive(
     ...(s.body ? { body: s.body } : {}),
   }
   await autocannon({ ...options, duration: 2 }) // warm-up: JIT, pool, prepared statements
+  await settle(serverUrl)
   const r = await autocannon({ ...options, duration: seconds })
+  await settle(serverUrl)
   return {
+    completed: r.requests.total,
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.errors + r.timeouts + r.non2xx,
+  }
+}
+
+/**
+ * Waits until PostgreSQL has no statement running for the bench's databases: a slow variant's requests go on
+ * in the database after autocannon stops, and would otherwise run into the next measurement.
+ */
+async function settle(serverUrl: string) {
+  const client = new pg.Client({ connectionString: serverUrl })
+  await client.connect()
+  try {
+    for (let i = 0; i < 600; i++) {
+      const { rows } = await client.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND datname LIKE 'imported_%' AND pid <> pg_backend_pid()",
+      )
+      if ((rows[0]?.n ?? 0) === 0) return
+      await sleep(100)
+    }
+  } finally {
+    await client.end()
   }
 }
 
@@ -242,14 +268,14 @@ export async function runImportedBench(o: ImportedOptions) {
     for (let round = 1; round <= o.rounds; round++) {
       for (const [name, s] of Object.entries(scenarios)) {
         for (const v of variants) {
-          const r = await drive(v.port, v.token, s, o.seconds, o.connections)
+          const r = await drive(o.serverUrl, v.port, v.token, s, o.seconds, o.connections)
           record(name, v.name, r)
           console.log(
             `  round ${round} ${v.name.padEnd(7)} ${name.padEnd(44)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50}  p99 ${r.p99}  errors ${r.errors}`,
           )
         }
         if (name === '/health') {
-          const r = await drive(bare.port, undefined, { path: '/' }, o.seconds, o.connections)
+          const r = await drive(o.serverUrl, bare.port, undefined, { path: '/' }, o.seconds, o.connections)
           record(name, 'bare Fastify + headers', r)
           console.log(`  round ${round} bare Fastify + headers ${String(r.rps).padStart(6)} req/s`)
         }
@@ -279,10 +305,11 @@ export async function runImportedBench(o: ImportedOptions) {
     for (const sort of sortable.flatMap((f) => [f, `-${f}`])) {
       for (const v of variants) {
         const r = await drive(
+          o.serverUrl,
           v.port,
           v.token,
           { path: `/api/work-orders?page=1&pageSize=50&sort=${sort}` },
-          Math.max(2, Math.round(o.seconds / 3)),
+          Math.max(5, Math.round(o.seconds / 2)),
           o.connections,
         )
         sorts[sort] = { ...sorts[sort], [v.name]: r }
