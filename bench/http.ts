@@ -1,7 +1,10 @@
 // The service under load, beside references measured in the same run (these machines drift; ratios hold):
 // the built server (dist/) on a throwaway PostgreSQL seeded with demo data, a bare Fastify hello-world, and a
 // raw `pg` loop running the list endpoint's own SQL. Writes a table and bench/results/http-<date>.json.
+// Then the same on data loaded through the legacy CSV import (bench/imported.ts), what users see after a
+// migration; --compare <dir> measures another built checkout beside it in the same rounds.
 //   npm run build && npx tsx bench/http.ts [--work-orders 100000] [--customers 20000] [--seconds 10] [--connections 50]
+//     [--import-orders 100000] [--compare <dir>]
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -15,6 +18,7 @@ import { loadConfig } from '../src/config.js'
 import { openDatabase } from '../src/db/index.js'
 import { createMigrator } from '../src/db/migrator.js'
 import { seedEmptyDatabase } from '../src/seed/seed-empty.js'
+import { runImportedBench } from './imported.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const { values } = parseArgs({
@@ -23,6 +27,8 @@ const { values } = parseArgs({
     customers: { type: 'string', default: '20000' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
+    'import-orders': { type: 'string', default: '100000' },
+    compare: { type: 'string' },
   },
 })
 const SECONDS = Number(values.seconds)
@@ -328,6 +334,16 @@ try {
     `\nratios (median of ${ROUNDS} rounds): /health ${pct(ratios.healthVsBareFastify)} of bare Fastify (${pct(ratios.healthVsBareFastifyWithSecurityHeaders)} of bare Fastify with our security headers, which alone give ${pct(ratios.securityHeadersAloneVsBareFastify)}); list ${pct(ratios.listVsRawPg)} of the raw pg loop`,
   )
 
+  for (const c of children.splice(0)) c.kill('SIGKILL')
+  const imported = await runImportedBench({
+    serverUrl: url,
+    workOrders: Number(values['import-orders']),
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    rounds: ROUNDS,
+    compare: values.compare,
+  })
+
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
   const file = path.join(ROOT, `bench/results/http-${new Date().toISOString().slice(0, 10)}.json`)
   writeFileSync(
@@ -346,6 +362,7 @@ try {
         scenarios: rows,
         references: { method: `${ROUNDS} rounds of back-to-back ${PAIR_SECONDS} s pairs`, rounds: pairs },
         ratios,
+        imported,
       },
       null,
       2,

@@ -50,6 +50,16 @@ export const customers = pgTable(
     index('customers_name_idx').on(t.name),
     index('customers_source_id_idx').on(t.sourceId),
     index('customers_city_idx').on(t.city),
+    // The list's other sorts (as for work orders: NOT NULL columns read backwards for descending, nullable
+    // ones with a second index so their nulls stay last).
+    index('customers_city_desc_idx').on(t.city.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index('customers_contact_idx').on(t.contact, t.id),
+    index('customers_contact_desc_idx').on(t.contact.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index('customers_state_idx').on(t.state, t.id),
+    index('customers_state_desc_idx').on(t.state.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index('customers_email_idx').on(t.email, t.id),
+    index('customers_email_desc_idx').on(t.email.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index('customers_created_at_idx').on(t.createdAt, t.id),
     index('customers_search_trgm_idx').using('gin', sql`(${customerSearchText(t)}) gin_trgm_ops`),
   ],
 )

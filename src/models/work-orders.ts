@@ -70,11 +70,37 @@ export const workOrders = pgTable(
   (t) => [
     uniqueIndex('work_orders_work_order_no_key').on(t.workOrderNo),
     index('work_orders_customer_id_idx').on(t.customerId),
-    // A status tab, newest first (the list's usual view): the page comes straight off this index. It also
-    // serves plain status filters, which work_orders_status_idx did.
-    index('work_orders_status_date_in_idx').on(t.status, t.dateIn.desc().nullsLast(), t.id),
-    index('work_orders_date_in_idx').on(t.dateIn),
+    // A status tab by date in (the list's usual view), newest first by a backward scan: the page comes
+    // straight off this index. It also serves plain status filters.
+    index('work_orders_status_date_in_idx').on(t.status, t.dateIn, t.id),
+    // One per sort the list offers (src/repositories/work-orders.ts), so a page is the first rows of an
+    // index, never a sort of the table. The list's tiebreaker (id) follows the sort's direction, so a NOT
+    // NULL column's index serves both directions read backwards; a nullable one, whose nulls sort last in
+    // both directions, needs a second index for descending. The unique work_order_no and date_completed
+    // indexes serve their sorts with an incremental sort on id (groups of one order, or one day's).
+    index('work_orders_date_in_idx').on(t.dateIn, t.id),
     index('work_orders_date_completed_idx').on(t.dateCompleted),
+    index('work_orders_date_completed_desc_idx').on(
+      t.dateCompleted.desc().nullsLast(),
+      t.id.desc().nullsFirst(),
+    ),
+    index('work_orders_date_required_idx').on(t.dateRequired, t.id),
+    index('work_orders_date_required_desc_idx').on(
+      t.dateRequired.desc().nullsLast(),
+      t.id.desc().nullsFirst(),
+    ),
+    index('work_orders_name_idx').on(t.name, t.id),
+    index('work_orders_name_desc_idx').on(t.name.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index('work_orders_status_id_idx').on(t.status, t.id),
+    index('work_orders_quote_status_idx').on(t.quoteStatus, t.id),
+    index('work_orders_quote_status_desc_idx').on(t.quoteStatus.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index('work_orders_rush_idx').on(t.rush, t.id),
+    index('work_orders_firm_rush_idx').on(t.firmRush, t.id),
+    index('work_orders_rack_location_idx').on(t.rackLocation, t.id),
+    index('work_orders_rack_location_desc_idx').on(
+      t.rackLocation.desc().nullsLast(),
+      t.id.desc().nullsFirst(),
+    ),
     index('work_orders_ship_to_source_id_idx').on(t.shipToSourceId),
     index('work_orders_queue_idx').on(t.status, t.queuePosition),
     index('work_orders_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),

@@ -12,7 +12,8 @@ export const CUSTOMER_FIELDS: Record<string, ListField> = {
   state: { expr: customers.state, type: 'text', filter: true, sort: true },
   email: { expr: customers.email, type: 'text', filter: true, sort: true },
   sourceId: { expr: customers.sourceId, type: 'number', filter: true },
-  sourceName: { expr: sources.name, type: 'text', filter: true, sort: true },
+  // Through a LEFT JOIN: null for customers without a source, though the column is NOT NULL.
+  sourceName: { expr: sources.name, type: 'text', filter: true, sort: true, nullable: true },
   createdAt: { expr: customers.createdAt, type: 'date', sort: true },
 }
 

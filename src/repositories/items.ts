@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { type AnyColumn, and, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import { customerItems, type NewWorkOrderItem, workOrderItems } from '../models/index.js'
 
@@ -37,6 +37,35 @@ export function createItemsRepository(db: Db) {
      * the same row (the unique key treats empty values as equal). Its last price follows the newest order.
      */
     async upsertCatalog(customerId: number, item: ItemFields, tx: Db) {
+      // A piece ordered again with nothing new (same price or none, same condition or none, same quantity)
+      // leaves its row alone: an upsert would rewrite it and hold its lock until the order commits, so
+      // concurrent orders for one customer's piece queued behind each other (and left a dead row each).
+      const same = (column: AnyColumn, value: string | null) =>
+        value === null ? isNull(column) : eq(column, value)
+      const [current] = await tx
+        .select({
+          id: customerItems.id,
+          lastPrice: customerItems.lastPrice,
+          condition: customerItems.condition,
+          quantity: customerItems.quantity,
+        })
+        .from(customerItems)
+        .where(
+          and(
+            eq(customerItems.customerId, customerId),
+            eq(customerItems.description, item.description),
+            same(customerItems.material, item.material),
+            same(customerItems.color, item.color),
+            same(customerItems.sizeText, item.sizeText),
+          ),
+        )
+      if (
+        current &&
+        (item.unitPrice === null || item.unitPrice === current.lastPrice) &&
+        (item.condition === null || item.condition === current.condition) &&
+        item.quantity === current.quantity
+      )
+        return current.id
       const [row] = await tx
         .insert(customerItems)
         .values({

@@ -2,6 +2,7 @@ import {
   type AnyColumn,
   and,
   asc,
+  Column,
   desc,
   eq,
   gte,
@@ -25,6 +26,11 @@ export interface ListField {
   sort?: boolean
   /** For 'enum' fields: the accepted values (anything else is a 400, not a database error). */
   values?: readonly string[]
+  /**
+   * Whether the sorted value can be null. Defaults to the column's own nullability (true for expressions);
+   * set it for a NOT NULL column reached through a LEFT JOIN, which is null when the join finds nothing.
+   */
+  nullable?: boolean
 }
 
 export interface ListParams {
@@ -116,8 +122,21 @@ function filterCondition(name: string, field: ListField, value: string): SQL | u
 }
 
 /**
+ * One ORDER BY key. Nulls always sort last, in both directions; but PostgreSQL matches an index to an ORDER BY
+ * by its NULLS clause even on a NOT NULL column (it does not use the constraint), so NOT NULL fields are
+ * sorted with none: plain `col desc` is then what a backward scan of a plain `(col, id)` index yields.
+ */
+function sortKey(field: ListField, descending: boolean): SQL {
+  const nullable = field.nullable ?? !(field.expr instanceof Column && field.expr.notNull)
+  if (!nullable) return descending ? sql`${field.expr} desc` : sql`${field.expr} asc`
+  return descending ? sql`${field.expr} desc nulls last` : sql`${field.expr} asc nulls last`
+}
+
+/**
  * Turns list parameters into WHERE and ORDER BY against a whitelist of fields. Unknown sort fields are a
- * 400 with a stable code, never SQL; a unique tiebreaker keeps pages stable.
+ * 400 with a stable code, never SQL; a unique tiebreaker keeps pages stable. The tiebreaker runs in the
+ * direction of the last sort key, so a sort and its reverse are one index read forwards or backwards
+ * (`date_in desc, id asc` matched no index and sorted the whole table on every request).
  */
 export function buildListQuery(fields: Record<string, ListField>, params: ListParams, tiebreaker: AnyColumn) {
   const conditions: SQL[] = []
@@ -129,6 +148,7 @@ export function buildListQuery(fields: Record<string, ListField>, params: ListPa
     if (condition) conditions.push(condition)
   }
   const orderBy: SQL[] = []
+  let tiebreakDescending = false
   for (const raw of (params.sort ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -144,9 +164,10 @@ export function buildListQuery(fields: Record<string, ListField>, params: ListPa
         `Cannot sort by "${name}" (use one of: ${allowed.join(', ')})`,
       )
     }
-    orderBy.push(descending ? sql`${field.expr} desc nulls last` : sql`${field.expr} asc nulls last`)
+    orderBy.push(sortKey(field, descending))
+    tiebreakDescending = descending
   }
-  orderBy.push(asc(tiebreaker))
+  orderBy.push(tiebreakDescending ? desc(tiebreaker) : asc(tiebreaker))
   return {
     where: conditions,
     orderBy,

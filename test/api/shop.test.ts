@@ -125,6 +125,30 @@ describe('the shop API: sources, customers, work orders and items', () => {
     expect(after.workOrders[0].items.length).toBeGreaterThan(0)
   })
 
+  it('a piece ordered again keeps its catalog price when none is given, and takes a new condition', async () => {
+    const catalog = async () =>
+      (await api('GET', `/api/customers/${customerId}`, staff))
+        .json()
+        .items.find((i: { description: string }) => i.description === 'Awning')
+    const before = await catalog()
+    const piece = { description: 'Awning', material: 'Sunbrella', color: 'Navy', sizeText: `10'6"x8'3"` }
+    const same = await api('POST', '/api/work-orders', manager, {
+      customerId,
+      items: [{ ...piece, quantity: before.quantity }],
+    })
+    expect(same.json().items[0].catalogItemId).toBe(before.id)
+    expect(await catalog()).toMatchObject({
+      id: before.id,
+      lastPrice: before.lastPrice,
+      quantity: before.quantity,
+    })
+    await api('POST', '/api/work-orders', manager, {
+      customerId,
+      items: [{ ...piece, quantity: before.quantity, condition: 'Torn' }],
+    })
+    expect(await catalog()).toMatchObject({ id: before.id, lastPrice: before.lastPrice, condition: 'Torn' })
+  })
+
   it('refuses a catalog item of another customer', async () => {
     const other = (await api('POST', '/api/customers', manager, { name: 'Other' })).json()
     const catalogId = (await api('GET', `/api/customers/${customerId}`, staff)).json().items[0].id
