@@ -80,9 +80,10 @@ export async function buildApp({ config, logger, database, storage }: BuildAppOp
   await app.register(changesPlugin)
   await app.register(mlPlugin)
   await app.register(storagePlugin, storage ? { storage } : {})
+  // Before the services: list totals are cached beside the analytics, with the same invalidation.
+  await app.register(analyticsPlugin)
   await app.register(servicesPlugin)
   await app.register(demoDataPlugin)
-  await app.register(analyticsPlugin)
   await app.register(openapiPlugin)
 
   await app.register(healthRoutes)

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { IMPORT_KINDS, type ImportKind, importCsv } from '../csv/import.js'
+import { CHANGES_CHANNEL } from '../services/changes.js'
 import { runCommand, withDatabase } from './shared.js'
 
 const USAGE = `Usage: npm run import -- <sources|customers|work-orders|items> <file.csv>
@@ -25,6 +26,8 @@ async function main() {
         `(${seconds.toFixed(1)} s, ${Math.round(report.rows / Math.max(seconds, 0.001))} rows/s)` +
         (report.createdSources.length ? `; created sources: ${report.createdSources.join(', ')}` : ''),
     )
+    // Running instances drop their cached analytics and list totals, as after an import through the API.
+    if (report.inserted + report.updated > 0) await database.notify(CHANGES_CHANNEL, 'import-command')
     if (report.failed > 0) process.exitCode = 1
   })
 }

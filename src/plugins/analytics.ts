@@ -5,8 +5,10 @@ import { isConnectionError } from '../db/errors.js'
 import type { Database, Db } from '../db/index.js'
 import type { ChannelListener } from '../db/listener.js'
 import { createPostgresDatabase } from '../db/postgres.js'
+import type { CountMatches } from '../repositories/list-query.js'
+import { CHANGES_CHANNEL } from '../services/changes.js'
 
-export const INVALIDATION_CHANNEL = 'analytics_invalidate'
+export const INVALIDATION_CHANNEL = CHANGES_CHANNEL
 /** After the replica fails, analytics use the primary for this long before trying the replica again. */
 const REPLICA_RETRY_MS = 30_000
 
@@ -20,6 +22,12 @@ export interface Analytics {
     params: Record<string, unknown>,
     query: (db: Db) => Promise<T>,
   ): Promise<{ value: T; cache: CacheOutcome }>
+  /**
+   * A list's total, cached like the analytics until the next committed write on any instance, and always
+   * counted on the primary: the first screen (every order, newest first) otherwise counts the whole table
+   * on every request.
+   */
+  countMatches: CountMatches
   stats(): ReturnType<AnalyticsCache['stats']> & {
     crossInstance: 'listening' | 'not listening' | 'single instance'
   }
@@ -44,6 +52,11 @@ export default fp(
   async (app) => {
     const { cacheTtlS, cacheMax, replica: replicaConfig } = app.config.analytics
     const cache = createAnalyticsCache({ ttlMs: cacheTtlS * 1000, max: cacheMax })
+    const totals = createAnalyticsCache({ ttlMs: cacheTtlS * 1000, max: cacheMax })
+    const invalidate = () => {
+      cache.invalidate()
+      totals.invalidate()
+    }
     const instanceId = randomUUID()
     const primary: Database = app.database
 
@@ -51,13 +64,13 @@ export default fp(
     if (primary.listen) {
       listener = primary.listen(INVALIDATION_CHANNEL, {
         onMessage: (sender) => {
-          if (sender !== instanceId) cache.invalidate()
+          if (sender !== instanceId) invalidate()
         },
-        onReconnect: () => cache.invalidate(),
+        onReconnect: invalidate,
       })
     }
     app.changes.subscribe(() => {
-      cache.invalidate()
+      invalidate()
       primary.notify(INVALIDATION_CHANNEL, instanceId).catch((err: Error) => {
         app.log.warn({ err: { message: err.message } }, 'could not notify other instances of a change')
       })
@@ -87,6 +100,11 @@ export default fp(
         if (!usable()) return { value: await onBestDatabase(query), cache: 'bypass' as const }
         const { value, hit } = await cache.get(cacheKey(endpoint, params), () => onBestDatabase(query))
         return { value, cache: hit ? ('hit' as const) : ('miss' as const) }
+      },
+      async countMatches(key, count) {
+        if (!usable()) return count()
+        const { value } = await totals.get(key, async () => ({ n: await count() }))
+        return value.n
       },
       stats() {
         const crossInstance = listener

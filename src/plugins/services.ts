@@ -20,6 +20,7 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     const deps = { db: app.db, changes: app.changes }
+    const countMatches = app.analytics.countMatches
     const filesService = createFilesService({
       ...deps,
       storage: app.storage,
@@ -30,17 +31,18 @@ export default fp(
     const filesRepo = createFilesRepository(app.db)
     app.decorate('filesService', filesService)
     app.decorate('sourcesService', createSourcesService(deps))
-    app.decorate('customersService', createCustomersService(deps))
+    app.decorate('customersService', createCustomersService({ ...deps, countMatches }))
     app.decorate(
       'workOrdersService',
       createWorkOrdersService({
         ...deps,
         timeZone: app.config.shopTimezone,
+        countMatches,
         estimate: (order) => app.ml.predictions.estimate(order),
         files: { keysOf: filesRepo.keysOf, removeObjects: filesService.removeObjects },
       }),
     )
     app.decorate('queueService', createQueueService({ ...deps, timeZone: app.config.shopTimezone }))
   },
-  { name: 'services', dependencies: ['database', 'changes', 'ml', 'storage'] },
+  { name: 'services', dependencies: ['database', 'changes', 'ml', 'storage', 'analytics'] },
 )

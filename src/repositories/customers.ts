@@ -2,7 +2,16 @@ import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle
 import { union } from 'drizzle-orm/pg-core'
 import type { Db } from '../db/index.js'
 import { customerSearchText, customers, type NewCustomer, sources, workOrders } from '../models/index.js'
-import { buildListQuery, containsPattern, type ListField, type ListParams, toPage } from './list-query.js'
+import {
+  buildListQuery,
+  type CountMatches,
+  containsPattern,
+  countNow,
+  type ListField,
+  type ListParams,
+  toPage,
+  totalKey,
+} from './list-query.js'
 
 export const CUSTOMER_FIELDS: Record<string, ListField> = {
   customerNo: { expr: customers.customerNo, type: 'number', filter: true, sort: true },
@@ -76,11 +85,11 @@ export function createCustomersRepository(db: Db) {
     })
     .prepare('customers_detail')
   return {
-    async list(params: ListParams) {
+    async list(params: ListParams, countMatches: CountMatches = countNow) {
       const q = buildListQuery(CUSTOMER_FIELDS, params, customers.id)
       if (params.q) q.where.push(inArray(customers.id, matchingCustomerIds(db, params.q)))
       const where = and(...q.where)
-      const [rows, [total]] = await Promise.all([
+      const [rows, total] = await Promise.all([
         db
           .select({ customer: customers, sourceName: sources.name })
           .from(customers)
@@ -89,15 +98,18 @@ export function createCustomersRepository(db: Db) {
           .orderBy(...q.orderBy)
           .limit(q.limit)
           .offset(q.offset),
-        db
-          .select({ n: count() })
-          .from(customers)
-          .leftJoin(sources, eq(sources.id, customers.sourceId))
-          .where(where),
+        countMatches(totalKey('customers', params), async () => {
+          const [counted] = await db
+            .select({ n: count() })
+            .from(customers)
+            .leftJoin(sources, eq(sources.id, customers.sourceId))
+            .where(where)
+          return counted?.n ?? 0
+        }),
       ])
       return toPage(
         rows.map((r) => ({ ...r.customer, sourceName: r.sourceName })),
-        total?.n ?? 0,
+        total,
         params,
       )
     },

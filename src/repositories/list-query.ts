@@ -51,6 +51,21 @@ export interface Page<T> {
   pageCount: number
 }
 
+/**
+ * Counts a list's matches: `count` runs the statement; a caller may answer from a total cached since the
+ * last committed write instead (plugins/analytics.ts keeps that cache, cleared on every write on any instance).
+ */
+export type CountMatches = (key: string, count: () => Promise<number>) => Promise<number>
+export const countNow: CountMatches = (_key, count) => count()
+
+/** The cache key of a list's total: what selects the rows (search and filters), not the page or the sort. */
+export function totalKey(list: string, params: Pick<ListParams, 'q' | 'filters'>): string {
+  const filters = Object.entries(params.filters)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+  return JSON.stringify([list, params.q ?? '', filters])
+}
+
 export const MAX_PAGE_SIZE = 200
 
 const INT4_MAX = 2_147_483_647

@@ -13,7 +13,16 @@ import {
   workOrders,
 } from '../models/index.js'
 import { matchingCustomerIds } from './customers.js'
-import { buildListQuery, containsPattern, type ListField, type ListParams, toPage } from './list-query.js'
+import {
+  buildListQuery,
+  type CountMatches,
+  containsPattern,
+  countNow,
+  type ListField,
+  type ListParams,
+  toPage,
+  totalKey,
+} from './list-query.js'
 
 export const WORK_ORDER_FIELDS: Record<string, ListField> = {
   workOrderNo: { expr: workOrders.workOrderNo, type: 'number', filter: true, sort: true },
@@ -137,7 +146,7 @@ export function createWorkOrdersRepository(db: Db) {
      * the rows with their item totals for just those ids, and the count. Computing totals before the
      * offset would aggregate every skipped row, which made deep pages slow.
      */
-    async list(params: ListParams) {
+    async list(params: ListParams, countMatches: CountMatches = countNow) {
       const q = buildListQuery(WORK_ORDER_FIELDS, params, workOrders.id)
       if (params.q) q.where.push(workOrderSearch(db, params.q))
       const where = and(...q.where)
@@ -151,19 +160,19 @@ export function createWorkOrdersRepository(db: Db) {
             .leftJoin(sources, eq(sources.id, customers.sourceId))
         }
       }
-      const [ids, [total]] = await Promise.all([
+      const [ids, total] = await Promise.all([
         pageIds
           .where(where)
           .orderBy(...q.orderBy)
           .limit(q.limit)
           .offset(q.offset),
-        counted.where(where),
+        countMatches(totalKey('work-orders', params), async () => (await counted.where(where))[0]?.n ?? 0),
       ])
-      if (ids.length === 0) return toPage([], total?.n ?? 0, params)
+      if (ids.length === 0) return toPage([], total, params)
       const rows = await pageRows.execute({ ids: ids.map((r) => r.id) })
       const byId = new Map(rows.map((row) => [row.id, row]))
       const page = ids.flatMap((r) => byId.get(r.id) ?? [])
-      return toPage(page, total?.n ?? 0, params)
+      return toPage(page, total, params)
     },
 
     /**

@@ -1,3 +1,9 @@
+/**
+ * The PostgreSQL channel on which a committed change is announced to every instance, so each clears its
+ * caches (analytics and list totals). The name predates the list totals and is kept for running instances.
+ */
+export const CHANGES_CHANNEL = 'analytics_invalidate'
+
 /** A committed change to business data. */
 export interface DataChange {
   entity: 'source' | 'customer' | 'work_order' | 'work_order_item' | 'work_order_file' | 'catalog_item'

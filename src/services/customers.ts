@@ -3,7 +3,7 @@ import { formatPhone } from '../domain/legacy.js'
 import { AppError } from '../errors.js'
 import type { NewCustomer } from '../models/index.js'
 import { createCustomersRepository } from '../repositories/customers.js'
-import type { ListParams } from '../repositories/list-query.js'
+import type { CountMatches, ListParams } from '../repositories/list-query.js'
 import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
 
 export type CustomerInput = Omit<NewCustomer, 'id' | 'customerNo' | 'createdAt' | 'updatedAt'>
@@ -32,7 +32,7 @@ export function primaryPhone(c: {
   return c.cellPhone ?? c.homePhone ?? c.workPhone ?? null
 }
 
-export function createCustomersService(deps: WriteDeps) {
+export function createCustomersService(deps: WriteDeps & { countMatches?: CountMatches }) {
   const repo = createCustomersRepository(deps.db)
 
   async function guardSource<T>(work: () => Promise<T>): Promise<T> {
@@ -45,7 +45,7 @@ export function createCustomersService(deps: WriteDeps) {
   }
 
   return {
-    list: (params: ListParams) => repo.list(params),
+    list: (params: ListParams) => repo.list(params, deps.countMatches),
 
     async detail(id: number) {
       const customer = await repo.detail(id)

@@ -6,7 +6,7 @@ import { planTransition } from '../domain/work-order-status.js'
 import { AppError } from '../errors.js'
 import type { NewWorkOrder, Role, WorkOrderStatus } from '../models/index.js'
 import { createItemsRepository, type ItemFields } from '../repositories/items.js'
-import type { ListParams } from '../repositories/list-query.js'
+import type { CountMatches, ListParams } from '../repositories/list-query.js'
 import { createWorkOrdersRepository } from '../repositories/work-orders.js'
 import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
 
@@ -83,7 +83,13 @@ function withSizeWarnings(order: DetailRow) {
 }
 
 export function createWorkOrdersService(
-  deps: WriteDeps & { timeZone: string; estimate?: Estimator; files?: OrderFiles },
+  deps: WriteDeps & {
+    timeZone: string
+    estimate?: Estimator
+    files?: OrderFiles
+    /** Answers list totals from a cache cleared on every write (else every page counts its matches). */
+    countMatches?: CountMatches
+  },
 ) {
   const repo = createWorkOrdersRepository(deps.db)
   const items = createItemsRepository(deps.db)
@@ -134,7 +140,7 @@ export function createWorkOrdersService(
   }
 
   return {
-    list: (params: ListParams) => repo.list(params),
+    list: (params: ListParams) => repo.list(params, deps.countMatches),
 
     /** The order with everything on its screen, and for an open order the model's estimate. */
     async detail(no: number) {
