@@ -4,7 +4,6 @@ import { type AnalyticsCache, cacheKey, createAnalyticsCache } from '../cache/an
 import { isConnectionError } from '../db/errors.js'
 import type { Database, Db } from '../db/index.js'
 import type { ChannelListener } from '../db/listener.js'
-import { createPostgresDatabase } from '../db/postgres.js'
 
 export const INVALIDATION_CHANNEL = 'analytics_invalidate'
 /** After the replica fails, analytics use the primary for this long before trying the replica again. */
@@ -63,7 +62,9 @@ export default fp(
       })
     })
 
-    const replica = replicaConfig ? createPostgresDatabase(replicaConfig, app.log) : undefined
+    const replica = replicaConfig
+      ? (await import('../db/postgres.js')).createPostgresDatabase(replicaConfig, app.log)
+      : undefined
     let replicaDownUntil = 0
     async function onBestDatabase<T>(query: (db: Db) => Promise<T>): Promise<T> {
       if (!replica || Date.now() < replicaDownUntil) return query(primary.db)
