@@ -37,7 +37,8 @@ async function waitForHealth(port: number, timeoutMs = 150_000): Promise<Respons
   }
 }
 
-describe('the server process on the embedded database', () => {
+// Real processes (tsx, PGlite) on a shared machine: generous, per test.
+describe('the server process on the embedded database', { timeout: 240_000 }, () => {
   const children: ChildProcess[] = []
   afterAll(() => {
     for (const c of children) c.kill('SIGKILL')

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT, runTs } from '../helpers/cli.js'
 import { createTestDatabase, type TestDatabase, tempDir } from '../helpers/database.js'
 
-describe('npm run import / npm run export / npm run seed', () => {
+// Real processes (tsx, PGlite) on a shared machine: generous, per test.
+describe('npm run import / npm run export / npm run seed', { timeout: 240_000 }, () => {
   let testDb: TestDatabase
   const env = () => ({ DATABASE_URL: testDb.url, DATA_DIR: testDb.dataDir, MIGRATE_ON_START: 'true' })
   const fixture = (name: string) => path.join(ROOT, 'test/fixtures/legacy', name)

@@ -27,7 +27,7 @@ export function runTs(
     execFile(
       process.execPath,
       ['--import', 'tsx', path.join(ROOT, entry), ...args],
-      { cwd: ROOT, env: childEnv, timeout: 60_000 },
+      { cwd: ROOT, env: childEnv, timeout: 180_000 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0
         resolve({ code, stdout, stderr })

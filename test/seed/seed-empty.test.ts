@@ -42,7 +42,8 @@ describe('demo data', () => {
   })
 })
 
-describe('SEED_DEMO=1 at start', () => {
+// PGlite opened and closed for real on a shared machine: generous, per test.
+describe('SEED_DEMO=1 at start', { timeout: 240_000 }, () => {
   it('loads demo data into an empty embedded database, and only there', async () => {
     const logs = logCapture()
     const ctx = await createTestApp({ env: { SEED_DEMO: 'true' }, logs })
