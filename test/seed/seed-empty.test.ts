@@ -49,7 +49,7 @@ describe('SEED_DEMO=1 at start', { timeout: 240_000 }, () => {
     const ctx = await createTestApp({ env: { SEED_DEMO: 'true' }, logs })
     await ctx.app.ready()
     if (ctx.database.kind === 'embedded') {
-      await expect.poll(() => logs.text(), { timeout: 30_000 }).toContain('demo data loaded')
+      await expect.poll(() => logs.text(), { timeout: 180_000 }).toContain('demo data loaded')
       const { bearer } = await userWithSession(ctx.app, 'manager')
       const page = await ctx.app.inject({
         method: 'GET',
