@@ -1,11 +1,13 @@
 import { configDefaults, defineConfig } from 'vitest/config'
 
 // Tests run on embedded PGlite by default and on a real PostgreSQL when TEST_DATABASE_URL is set;
-// each test file gets its own fresh database, so files can run in parallel.
+// each test file gets its own fresh database (a copy of a template the global setup makes once), so files
+// can run in parallel.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'test/resilience/**'],
+    globalSetup: ['test/helpers/templates.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -8,7 +8,10 @@ import { createTestDatabase, onPostgres, type TestDatabase } from './helpers/dat
 const tags = loadMigrations().map((m) => m.tag)
 const head = tags.at(-1) as string
 
-describe(`npm run db -- test … (on ${onPostgres ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
+// Real processes (tsx, PGlite) on a shared machine: generous, per test.
+describe(`npm run db -- test … (on ${onPostgres ? 'PostgreSQL' : 'embedded PGlite'})`, {
+  timeout: 240_000,
+}, () => {
   let testDb: TestDatabase
   // `test` reads TEST_DATABASE_URL; without it, an embedded database under DATA_DIR/test-db.
   const db = (...args: string[]) =>

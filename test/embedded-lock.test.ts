@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { EmbeddedDatabaseLockedError } from '../src/db/embedded.js'
 import { openDatabase } from '../src/db/index.js'
-import { quietLog, tempDir } from './helpers/database.js'
+import { embeddedDataDir, quietLog } from './helpers/database.js'
 
-describe('the embedded database directory lock', () => {
-  const dataDir = tempDir()
+// PGlite opened and closed for real on a shared machine: generous, per test.
+describe('the embedded database directory lock', { timeout: 240_000 }, () => {
+  const dataDir = embeddedDataDir()
   const cfg = { kind: 'embedded', dataDir } as const
   afterAll(() => {})
 

@@ -76,12 +76,10 @@ describe('GET /health with the database down', () => {
   })
   afterAll(() => app.close())
 
-  it('answers 503 unhealthy / disconnected within about 2 s', async () => {
-    const started = Date.now()
+  it('answers 503 unhealthy / disconnected', async () => {
     const res = await app.inject({ method: 'GET', url: '/health' })
     expect(res.statusCode).toBe(503)
     expect(res.json()).toMatchObject({ status: 'unhealthy', database: 'disconnected' })
-    expect(Date.now() - started).toBeLessThan(2500)
   })
 
   it('answers a data request with 503 and Retry-After, never 500', async () => {
@@ -97,15 +95,20 @@ describe('GET /health with the database down', () => {
 describe('GET /health when the database accepts connections but never answers', () => {
   let server: Server
   const sockets: Socket[] = []
+  let closedSockets = 0
   let app: Awaited<ReturnType<typeof buildApp>>
   beforeAll(async () => {
-    server = createServer((socket) => sockets.push(socket)) // swallows the startup packet, stays silent
+    server = createServer((socket) => {
+      sockets.push(socket) // swallows the startup packet, stays silent
+      socket.on('close', () => closedSockets++)
+    })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const { port } = server.address() as AddressInfo
     const config = loadConfig({
       DATABASE_URL: `postgres://u@127.0.0.1:${port}/d`,
       SECRET_KEY: TEST_SECRET_KEY,
-      DB_CONNECT_TIMEOUT_MS: '4000',
+      // Far beyond the probe's own 2 s: an answer before any connection gave up can only be the probe's.
+      DB_CONNECT_TIMEOUT_MS: '600000',
     })
     app = await buildApp({ config, logger: { level: 'silent' } })
   })
@@ -115,12 +118,14 @@ describe('GET /health when the database accepts connections but never answers', 
     server.close()
   })
 
-  it('gives up after about 2 s rather than waiting for the connect timeout', async () => {
-    const started = Date.now()
+  it('gives up after its own 2 s rather than waiting for the connect timeout', async () => {
+    const started = performance.now()
     const res = await app.inject({ method: 'GET', url: '/health' })
-    const elapsed = Date.now() - started
     expect(res.statusCode).toBe(503)
-    expect(elapsed).toBeGreaterThanOrEqual(1900)
-    expect(elapsed).toBeLessThan(4000)
+    // A lower bound only (timers never fire early); the connect attempt is still pending, so the 503 came
+    // from the probe's timeout and not from the pool's.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1900)
+    expect(sockets.length).toBeGreaterThan(0)
+    expect(closedSockets).toBe(0)
   })
 })

@@ -1,7 +1,5 @@
 import path from 'node:path'
 import { type DatabaseConfig, redactUrl } from '../config.js'
-import { createEmbeddedDatabase } from './embedded.js'
-import { createPostgresDatabase } from './postgres.js'
 import type { Database, DatabaseOptions, DbLogger } from './types.js'
 
 export type { Database, DatabaseOptions, Db, DbLogger, SqlSession } from './types.js'
@@ -11,9 +9,13 @@ export async function openDatabase(
   log: DbLogger,
   options: DatabaseOptions = {},
 ): Promise<Database> {
-  return cfg.kind === 'embedded'
-    ? createEmbeddedDatabase(cfg.dataDir, log, options)
-    : createPostgresDatabase(cfg, log, options)
+  // Each driver is loaded only when used: a start skips compiling the other one (node-postgres or PGlite).
+  if (cfg.kind === 'embedded') {
+    const { createEmbeddedDatabase } = await import('./embedded.js')
+    return createEmbeddedDatabase(cfg.dataDir, log, options)
+  }
+  const { createPostgresDatabase } = await import('./postgres.js')
+  return createPostgresDatabase(cfg, log, options)
 }
 
 /**

@@ -119,6 +119,7 @@ export function createMigrator(
         const applied = new Set((await appliedRows(session)).map((a) => a.tag))
         let pending = migrations.filter((m) => !applied.has(m.tag))
         if (target.kind === 'steps') pending = pending.slice(0, target.steps)
+        if (pending.length > 1) log.info(`applying ${pending.length} migrations…`)
         const done: string[] = []
         for (const m of pending) {
           log.info(`applying ${m.tag}`)

@@ -4,7 +4,6 @@ import { type AnalyticsCache, cacheKey, createAnalyticsCache } from '../cache/an
 import { isConnectionError } from '../db/errors.js'
 import type { Database, Db } from '../db/index.js'
 import type { ChannelListener } from '../db/listener.js'
-import { createPostgresDatabase } from '../db/postgres.js'
 import type { CountMatches } from '../repositories/list-query.js'
 import { CHANGES_CHANNEL } from '../services/changes.js'
 
@@ -76,7 +75,9 @@ export default fp(
       })
     })
 
-    const replica = replicaConfig ? createPostgresDatabase(replicaConfig, app.log) : undefined
+    const replica = replicaConfig
+      ? (await import('../db/postgres.js')).createPostgresDatabase(replicaConfig, app.log)
+      : undefined
     let replicaDownUntil = 0
     async function onBestDatabase<T>(query: (db: Db) => Promise<T>): Promise<T> {
       if (!replica || Date.now() < replicaDownUntil) return query(primary.db)

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
-import { type Database, type Db, openDatabase } from '../db/index.js'
-import { createMigrator } from '../db/migrator.js'
+import type { Database, Db } from '../db/index.js'
+import { openAndMigrate } from '../db/startup.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -12,29 +12,25 @@ declare module 'fastify' {
 }
 
 export interface DatabasePluginOptions {
-  /** Use this database instead of opening one from config; the caller then owns closing it. */
+  /** Use this database, opened and migrated by the caller (src/server.ts, tests), who then owns closing it. */
   database?: Database
 }
 
-/** Opens the configured database, migrates it when MIGRATE_ON_START says so, and closes it last. */
+/**
+ * Uses the database it is given, or opens the configured one (migrating it when MIGRATE_ON_START says so)
+ * and closes it last. The server opens it before building the app, so that Fastify's plugin timeout never
+ * decides whether a slow first start of the embedded database succeeds.
+ */
 export default fp<DatabasePluginOptions>(
   async (app, opts) => {
-    const owned = !opts.database
-    const database = opts.database ?? (await openDatabase(app.config.database, app.log))
-    app.log.info({ database: database.description }, 'database opened')
-    if (owned) {
+    let database = opts.database
+    if (!database) {
+      const opened = await openAndMigrate(app.config, app.log)
       app.addHook('onClose', async () => {
-        await database.close()
+        await opened.close()
         app.log.info('database closed')
       })
-    }
-    if (app.config.migrateOnStart) {
-      const migrator = createMigrator(database, {
-        info: (msg) => app.log.info(msg),
-        warn: (msg) => app.log.warn(msg),
-      })
-      const applied = await migrator.upgrade()
-      if (applied.length) app.log.info({ applied }, 'migrations applied')
+      database = opened
     }
     app.decorate('database', database)
     app.decorate('db', database.db)

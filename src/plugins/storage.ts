@@ -15,7 +15,7 @@ export interface StoragePluginOptions {
 
 export default fp<StoragePluginOptions>(
   async (app, opts) => {
-    const storage = opts.storage ?? createStorage(app.config.files)
+    const storage = opts.storage ?? (await createStorage(app.config.files))
     app.log.info({ storage: storage.description }, 'file storage ready')
     app.decorate('storage', storage)
     if (!opts.storage) app.addHook('onClose', async () => storage.close?.())

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FIRST_ADMIN_HINT } from '../../src/plugins/first-admin.js'
 import { createTestApp, logCapture } from '../helpers/app.js'
 
-describe('a fresh install with no users', () => {
+// PGlite opened and closed for real on a shared machine: generous, per test.
+describe('a fresh install with no users', { timeout: 240_000 }, () => {
   afterEach(() => {
     vi.restoreAllMocks()
   })

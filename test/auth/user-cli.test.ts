@@ -26,7 +26,8 @@ function userCli(args: string[], stdin: string, env: Record<string, string | und
   )
 }
 
-describe('npm run user -- create', () => {
+// Real processes (tsx, PGlite) on a shared machine: generous, per test.
+describe('npm run user -- create', { timeout: 240_000 }, () => {
   let testDb: TestDatabase
   const env = () => ({ DATABASE_URL: testDb.url, DATA_DIR: testDb.dataDir, MIGRATE_ON_START: 'true' })
   beforeAll(async () => {

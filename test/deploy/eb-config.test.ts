@@ -180,6 +180,25 @@ describe('Elastic Beanstalk configuration', () => {
     expect(files.some(([p]) => p.startsWith('/etc/cron'))).toBe(false)
   })
 
+  it('targets one Node major everywhere: engines, the node dev dependency, its types, the EB platform branch', () => {
+    const pkg = JSON.parse(read('package.json')) as {
+      engines: { node: string }
+      devDependencies: Record<string, string>
+    }
+    const major = /^>=(\d+)$/.exec(pkg.engines.node)?.[1]
+    expect(major).toBe('22')
+    expect(pkg.devDependencies.node).toMatch(new RegExp(`^\\^${major}\\.`))
+    expect(pkg.devDependencies['@types/node']).toMatch(new RegExp(`^\\^${major}\\.`))
+    const platforms = [
+      ...read('docs/RUNBOOK.md').matchAll(/Node\.js (\d+) running on 64bit Amazon Linux 2023/g),
+    ]
+    expect(platforms.length).toBeGreaterThan(0)
+    for (const [, platformMajor] of platforms) expect(platformMajor).toBe(major)
+    expect(read('.ebextensions/02-health-and-deploy.config')).toContain(
+      `Node.js ${major} running on 64bit Amazon Linux 2023`,
+    )
+  })
+
   it('Procfile runs the built server', () => {
     expect(read('Procfile').trim()).toBe('web: node dist/server.js')
     expect(commandProblems(['node dist/server.js'])).toEqual([])

@@ -39,8 +39,9 @@ export interface TestAppOptions {
  * Call close() in afterAll: it closes the app and drops the database.
  */
 export async function createTestApp(options: TestAppOptions = {}) {
-  const testDb: TestDatabase = await createTestDatabase()
+  const testDb: TestDatabase = await createTestDatabase({ migrated: true })
   const database: Database = await testDb.open(options.onQuery ? { onQuery: options.onQuery } : {})
+  // A no-op on the migrated template; it still migrates when a run has no template (see ./templates.ts).
   await createMigrator(database).upgrade()
   // No nightly schedule unless a test asks for one: a suite running at 02:00 must not start trainings.
   const config = loadConfig({

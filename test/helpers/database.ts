@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { SQL } from 'drizzle-orm'
 import pg from 'pg'
+import { inject } from 'vitest'
 import { type DatabaseConfig, loadConfig } from '../../src/config.js'
 import { type Database, type DatabaseOptions, type Db, openDatabase } from '../../src/db/index.js'
 
@@ -32,18 +33,41 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, empty database for one test file: a new database on the TEST_DATABASE_URL server,
- * or embedded PGlite in a new temp directory.
+ * A DATA_DIR holding an embedded cluster that is initialized but not migrated (a copy of the run's
+ * template), whatever TEST_DATABASE_URL says: for server processes started on the embedded database.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export function embeddedDataDir(): string {
+  const dataDir = tempDir()
+  const templates = inject('pgliteTemplates')
+  if (templates)
+    cpSync(path.join(templates, 'empty', 'pglite'), path.join(dataDir, 'pglite'), { recursive: true })
+  return dataDir
+}
+
+export interface TestDatabaseOptions {
+  /** Start at the schema's head (a copy of the run's migrated template) instead of empty. */
+  migrated?: boolean
+}
+
+/**
+ * A fresh database for one test file, empty unless options.migrated: a new database on the
+ * TEST_DATABASE_URL server, or embedded PGlite in a new temp directory. Both are copies of templates
+ * the global setup (./templates.ts) made once, not a new initdb and migration run per file.
+ */
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const dataDir = tempDir()
   const serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) {
+    const templates = inject('pgliteTemplates')
+    if (templates) {
+      const from = path.join(templates, options.migrated ? 'migrated' : 'empty', 'pglite')
+      cpSync(from, path.join(dataDir, 'pglite'), { recursive: true })
+    }
     return {
       config: { kind: 'embedded', dataDir },
       url: undefined,
       dataDir,
-      open: (options) => openDatabase({ kind: 'embedded', dataDir }, quietLog, options),
+      open: (openOptions) => openDatabase({ kind: 'embedded', dataDir }, quietLog, openOptions),
       async dispose() {
         rmSync(dataDir, { recursive: true, force: true })
       },
@@ -52,7 +76,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `awning_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
+  const template = options.migrated ? inject('postgresTemplate') : undefined
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
   await admin.end()
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
@@ -65,7 +90,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     config,
     url: url.toString(),
     dataDir,
-    open: (options) => openDatabase(config, quietLog, options),
+    open: (openOptions) => openDatabase(config, quietLog, openOptions),
     async dispose() {
       const client = new pg.Client({ connectionString: serverUrl })
       await client.connect()

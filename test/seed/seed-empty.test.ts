@@ -42,13 +42,14 @@ describe('demo data', () => {
   })
 })
 
-describe('SEED_DEMO=1 at start', () => {
+// PGlite opened and closed for real on a shared machine: generous, per test.
+describe('SEED_DEMO=1 at start', { timeout: 240_000 }, () => {
   it('loads demo data into an empty embedded database, and only there', async () => {
     const logs = logCapture()
     const ctx = await createTestApp({ env: { SEED_DEMO: 'true' }, logs })
     await ctx.app.ready()
     if (ctx.database.kind === 'embedded') {
-      await expect.poll(() => logs.text(), { timeout: 30_000 }).toContain('demo data loaded')
+      await expect.poll(() => logs.text(), { timeout: 180_000 }).toContain('demo data loaded')
       const { bearer } = await userWithSession(ctx.app, 'manager')
       const page = await ctx.app.inject({
         method: 'GET',
