@@ -135,7 +135,7 @@ export const EnvSchema = Type.Object({
     minimum: 0,
     maximum: 86400,
     default: 300,
-    description: 'Analytics cache lifetime; 0 = off',
+    description: 'Analytics cache and list totals lifetime; 0 = off',
   }),
   ANALYTICS_CACHE_MAX: Type.Integer({
     minimum: 1,

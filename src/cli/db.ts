@@ -5,6 +5,7 @@ import { type Database, openDatabase } from '../db/index.js'
 import { MigrationFilesError } from '../db/migrations.js'
 import { createMigrator, type DowngradeTarget, MigrationError, type UpgradeTarget } from '../db/migrator.js'
 import { createRevision } from './revision.js'
+import { printDatabaseLine } from './shared.js'
 
 const USAGE = `Usage: npm run db -- <prod|test> <command>
 
@@ -70,11 +71,12 @@ async function run(env: string, command: string | undefined, args: string[]): Pr
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command')
   }
   const cfg = targetDatabase(env)
+  // The database line first, as every command prints it (docs/RUNBOOK.md), then what opening it does.
+  printDatabaseLine(cfg)
   if (cfg.kind === 'embedded' && !existsSync(cfg.dataDir))
     console.log(`creating embedded database in ${cfg.dataDir}`)
   const database: Database = await openDatabase(cfg, dbLog)
   try {
-    console.log(`database: ${database.description}`)
     const migrator = createMigrator(database, cliLog)
     if (command === 'upgrade') {
       const applied = await migrator.upgrade(parseUpgrade(args[0]))

@@ -34,7 +34,7 @@ describe('every command prints the database it uses first', { timeout: 300_000 }
     expect(res.stdout + res.stderr).not.toContain('s3cret-pw')
   })
 
-  it('seed, user create and check ml', async () => {
+  it('seed, user create, check ml and db current', async () => {
     const seed = await runTs('src/cli/seed.ts', ['--customers', '2', '--work-orders', '3'], env())
     expect(seed.code).toBe(0)
     expect(firstLine(seed.stdout)).toBe(`database: ${describeDatabase(testDb.config)}`)
@@ -49,6 +49,9 @@ describe('every command prints the database it uses first', { timeout: 300_000 }
     const ml = await runTs('src/cli/check.ts', ['ml'], env())
     expect(firstLine(ml.stdout)).toBe(`database: ${describeDatabase(testDb.config)}`)
     expect(ml.stdout).toMatch(/completed work orders: \d+/)
+    const db = await runTs('src/cli/db.ts', ['prod', 'current'], env())
+    expect(db.code).toBe(0)
+    expect(firstLine(db.stdout)).toBe(`database: ${describeDatabase(testDb.config)}`)
   })
 
   it('names the database it tried before a connection error', async () => {
