@@ -45,7 +45,9 @@ describe('request logging', () => {
   it('keeps load balancer probes out of the info log', async () => {
     const before = logs.lines.length
     await ctx.app.inject({ method: 'GET', url: '/health' })
-    expect(logs.lines.slice(before).join('\n')).not.toContain('/health')
+    // Only info and below: a probe slower than SLOW_REQUEST_MS (a busy machine) is rightly warned about.
+    const quiet = logs.records().slice(before).filter((l) => (l.level as number) < 40)
+    expect(quiet.map((l) => JSON.stringify(l)).join('\n')).not.toContain('/health')
   })
 
   it('never writes credentials, cookies, cron secrets or tokens', async () => {
