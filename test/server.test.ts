@@ -1,41 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import path from 'node:path'
+import type { ChildProcess } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ROOT, runTs } from './helpers/cli.js'
+import { runTs } from './helpers/cli.js'
 import { embeddedDataDir, tempDir } from './helpers/database.js'
 import { freePort } from './helpers/net.js'
-
-function startServer(env: Record<string, string>) {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }
-  delete childEnv.DATABASE_URL
-  delete childEnv.TEST_DATABASE_URL
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server.ts')], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout?.on('data', (d) => {
-    output += d
-  })
-  child.stderr?.on('data', (d) => {
-    output += d
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return { child, exited, output: () => output }
-}
-
-async function waitForHealth(port: number, timeoutMs = 150_000): Promise<Response> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return await fetch(`http://127.0.0.1:${port}/health`)
-    } catch (err) {
-      if (Date.now() > deadline) throw err
-      await new Promise((r) => setTimeout(r, 200))
-    }
-  }
-}
+import { startServer, waitForHealth } from './helpers/server-process.js'
 
 // Real processes (tsx, PGlite) on a shared machine: generous, per test.
 describe('the server process on the embedded database', { timeout: 240_000 }, () => {
@@ -54,7 +22,7 @@ describe('the server process on the embedded database', { timeout: 240_000 }, ()
     const server = startServer({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' })
     children.push(server.child)
 
-    const res = await waitForHealth(port)
+    const res = await waitForHealth(server, port)
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ status: 'healthy', database: 'connected' })
     expect(server.output()).toContain(`/docs`)
