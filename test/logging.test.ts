@@ -46,7 +46,10 @@ describe('request logging', () => {
     const before = logs.lines.length
     await ctx.app.inject({ method: 'GET', url: '/health' })
     // Only info and below: a probe slower than SLOW_REQUEST_MS (a busy machine) is rightly warned about.
-    const quiet = logs.records().slice(before).filter((l) => (l.level as number) < 40)
+    const quiet = logs
+      .records()
+      .slice(before)
+      .filter((l) => (l.level as number) < 40)
     expect(quiet.map((l) => JSON.stringify(l)).join('\n')).not.toContain('/health')
   })
 
