@@ -7,7 +7,6 @@ import type { ChannelListener } from '../db/listener.js'
 import type { CountMatches } from '../repositories/list-query.js'
 import { CHANGES_CHANNEL } from '../services/changes.js'
 
-export const INVALIDATION_CHANNEL = CHANGES_CHANNEL
 /** After the replica fails, analytics use the primary for this long before trying the replica again. */
 const REPLICA_RETRY_MS = 30_000
 
@@ -61,7 +60,7 @@ export default fp(
 
     let listener: ChannelListener | undefined
     if (primary.listen) {
-      listener = primary.listen(INVALIDATION_CHANNEL, {
+      listener = primary.listen(CHANGES_CHANNEL, {
         onMessage: (sender) => {
           if (sender !== instanceId) invalidate()
         },
@@ -70,7 +69,7 @@ export default fp(
     }
     app.changes.subscribe(() => {
       invalidate()
-      primary.notify(INVALIDATION_CHANNEL, instanceId).catch((err: Error) => {
+      primary.notify(CHANGES_CHANNEL, instanceId).catch((err: Error) => {
         app.log.warn({ err: { message: err.message } }, 'could not notify other instances of a change')
       })
     })
