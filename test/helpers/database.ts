@@ -19,8 +19,9 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows
 }
 
+/** A new temp directory inside the run's scratch directory (removed when the run ends). */
 export function tempDir(prefix = 'awning-test-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix))
+  return mkdtempSync(path.join(inject('scratchDir') ?? tmpdir(), prefix))
 }
 
 export interface TestDatabase {

@@ -29,6 +29,8 @@ declare module 'vitest' {
     pgliteTemplates: string | undefined
     /** On TEST_DATABASE_URL's server: a database at head for `CREATE DATABASE … TEMPLATE`. */
     postgresTemplate: string | undefined
+    /** This run's scratch directory: test files' temp directories go inside, and the run removes it. */
+    scratchDir: string | undefined
   }
 }
 
@@ -39,11 +41,16 @@ declare module 'vitest' {
  * copies it. On PostgreSQL the same is a template database for the run.
  */
 export default async function setup(project: TestProject) {
+  // Temp directories of test files (data dirs, uploads, exports) live under one directory per run, so a
+  // file that does not clean up after itself, or a run stopped half-way, leaves nothing behind in /tmp.
+  const scratchDir = mkdtempSync(path.join(tmpdir(), 'awning-test-run-'))
+  project.provide('scratchDir', scratchDir)
+  const removeScratch = () => rmSync(scratchDir, { recursive: true, force: true })
   project.provide('pgliteTemplates', await pgliteTemplates())
   const serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) {
     project.provide('postgresTemplate', undefined)
-    return
+    return removeScratch
   }
   const name = `awning_tpl_${process.pid}`
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`)
@@ -61,6 +68,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('postgresTemplate', name)
   return async () => {
+    removeScratch()
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
   }
 }
