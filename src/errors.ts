@@ -1,30 +1,136 @@
 /**
- * Client errors carry a stable machine-readable code; the message is for people.
- * Add new codes here so they are documented in one place.
+ * Client errors carry a stable machine-readable code; the message is for people. Every code is declared
+ * once, in the `*.errors.ts` registry beside the module that raises it (src/error-registry.ts collects
+ * them; docs/ERRORS.md and the OpenAPI document are generated from that list).
  */
-export const ErrorCodes = {
-  validation: 'validation_failed',
-  notFound: 'not_found',
-  routeNotFound: 'route_not_found',
-  invalidJson: 'invalid_json',
-  bodyTooLarge: 'body_too_large',
-  unsupportedMediaType: 'unsupported_media_type',
-  methodNotAllowed: 'method_not_allowed',
-  databaseUnavailable: 'database_unavailable',
-  shuttingDown: 'shutting_down',
-  internal: 'internal_error',
-} as const
-
-export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes] | (string & {})
-
 export class AppError extends Error {
   override name = 'AppError'
   constructor(
     readonly statusCode: number,
-    readonly code: ErrorCode,
+    readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
     super(message)
   }
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: a definition's builder takes whatever its message takes
+type Args = any[]
+
+/** A code whose message is fixed, or built from arguments (then `about` says what it means, for the docs). */
+export type ErrorDefinition =
+  | { status: number; code: string; message: string; headers?: () => Record<string, string> }
+  | {
+      status: number
+      code: string
+      about: string
+      message: (...args: Args) => string
+      headers?: (...args: Args) => Record<string, string>
+    }
+
+/** Builds the error; `code` and `status` are there for code that maps other errors onto this one. */
+export type ErrorBuilder<A extends Args> = ((...args: A) => AppError) & { code: string; status: number }
+
+type BuilderOf<D> = D extends { message: (...args: infer A) => string } ? ErrorBuilder<A> : ErrorBuilder<[]>
+
+/** One row of the registry, as docs/ERRORS.md and the OpenAPI document show it. */
+export interface RegisteredError {
+  module: string
+  status: number
+  code: string
+  description: string
+}
+
+const ENTRIES = Symbol('registered errors')
+
+export type ErrorRegistry<D extends Record<string, ErrorDefinition>> = {
+  readonly [K in keyof D]: BuilderOf<D[K]>
+}
+
+/** Declares a module's client errors: one builder per code, and the rows the registry collects. */
+export function defineErrors<const D extends Record<string, ErrorDefinition>>(
+  module: string,
+  definitions: D,
+): ErrorRegistry<D> {
+  const builders: Record<string, unknown> = {}
+  const entries: RegisteredError[] = []
+  for (const [name, definition] of Object.entries(definitions)) {
+    const { status, code, message, headers } = definition
+    const build = (...args: Args) =>
+      new AppError(
+        status,
+        code,
+        typeof message === 'string' ? message : message(...args),
+        headers ? headers(...args) : {},
+      )
+    builders[name] = Object.assign(build, { code, status })
+    entries.push({
+      module,
+      status,
+      code,
+      description: 'about' in definition ? definition.about : (message as string),
+    })
+  }
+  Object.defineProperty(builders, ENTRIES, { value: entries, enumerable: false })
+  return builders as ErrorRegistry<D>
+}
+
+/** The rows a registry declared (in declaration order). */
+export function entriesOf(registry: object): RegisteredError[] {
+  return (registry as { [ENTRIES]?: RegisteredError[] })[ENTRIES] ?? []
+}
+
+/** The codes of the error handler itself: requests the framework refuses before any route runs. */
+export const HttpErrors = defineErrors('http', {
+  validation: {
+    status: 400,
+    code: 'validation_failed',
+    about: 'The request does not match the schema',
+    message: (m: string) => m,
+  },
+  invalidJson: {
+    status: 400,
+    code: 'invalid_json',
+    about: 'The body is not valid JSON',
+    message: (m: string) => m,
+  },
+  badRequest: {
+    status: 400,
+    code: 'bad_request',
+    about: 'Another malformed request',
+    message: (m: string) => m,
+  },
+  routeNotFound: {
+    status: 404,
+    code: 'route_not_found',
+    about: 'No route has this method and path',
+    message: (method: string, url: string) => `Route ${method} ${url} not found`,
+  },
+  bodyTooLarge: {
+    status: 413,
+    code: 'body_too_large',
+    about: 'The body is larger than the route accepts',
+    message: (m: string) => m,
+  },
+  unsupportedMediaType: {
+    status: 415,
+    code: 'unsupported_media_type',
+    about: 'The Content-Type is not one the route reads',
+    message: (m: string) => m,
+  },
+  rateLimited: {
+    status: 429,
+    code: 'rate_limited',
+    about: 'Too many requests (login, register); Retry-After says when to try again',
+    message: (after: string, _retryAfterS: number) => `Too many requests; try again in ${after}`,
+    headers: (_after: string, retryAfterS: number) => ({ 'retry-after': String(retryAfterS) }),
+  },
+  internal: { status: 500, code: 'internal_error', message: 'Internal Server Error' },
+  databaseUnavailable: {
+    status: 503,
+    code: 'database_unavailable',
+    message: 'The database is unavailable; try again shortly',
+    headers: () => ({ 'retry-after': '5' }),
+  },
+})

@@ -1,6 +1,7 @@
-import { type AnyColumn, and, eq, isNull, sql } from 'drizzle-orm'
+import { type AnyColumn, and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import { customerItems, type NewWorkOrderItem, workOrderItems } from '../models/index.js'
+import { lastByKey } from './upsert.js'
 
 /** The catalog's identity: the same description, material, color and size text is the same row. */
 export const CATALOG_IDENTITY = [
@@ -122,6 +123,49 @@ export function createItemsRepository(db: Db) {
         .where(eq(workOrderItems.id, itemId))
         .returning({ id: workOrderItems.id })
       return row
+    },
+
+    /** The legacy import: drops these orders' items (the file's replace them); how many were dropped. */
+    async removeAllOf(workOrderIds: number[], tx: Db) {
+      if (workOrderIds.length === 0) return 0
+      const removed = await tx
+        .delete(workOrderItems)
+        .where(inArray(workOrderItems.workOrderId, workOrderIds))
+        .returning({ id: workOrderItems.id })
+      return removed.length
+    },
+
+    /**
+     * The legacy import: the items, and each as a row of its customer's catalog (last price kept when
+     * the file has none).
+     */
+    async addImported(rows: (NewWorkOrderItem & ItemFields & { customerId: number })[], tx: Db) {
+      const catalog = lastByKey(rows, (r) =>
+        JSON.stringify([r.customerId, r.description, r.material, r.color, r.sizeText]),
+      )
+      await tx
+        .insert(customerItems)
+        .values(
+          catalog.map((r) => ({
+            customerId: r.customerId,
+            description: r.description,
+            material: r.material,
+            condition: r.condition,
+            color: r.color,
+            sizeText: r.sizeText,
+            squareFeet: r.squareFeet,
+            lastPrice: r.unitPrice,
+            quantity: r.quantity,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: CATALOG_IDENTITY,
+          set: {
+            lastPrice: sql`coalesce(excluded.last_price, ${customerItems.lastPrice})`,
+            updatedAt: sql`now()`,
+          },
+        })
+      await tx.insert(workOrderItems).values(rows.map(({ customerId: _c, ...r }) => r))
     },
   }
 }

@@ -1,10 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import { ADMIN, MANAGERS } from '../auth/access.js'
-import type { Db } from '../db/index.js'
-import { shopToday } from '../domain/shop-date.js'
-import { AppError } from '../errors.js'
-import { createAnalyticsRepository } from '../repositories/analytics.js'
 import {
   BacklogSchema,
   CacheStatsSchema,
@@ -24,32 +20,18 @@ import {
 } from '../schemas/analytics.js'
 import { ErrorRef } from '../schemas/common.js'
 
-type Repo = ReturnType<typeof createAnalyticsRepository>
 const errors = { 400: ErrorRef, 401: ErrorRef, 403: ErrorRef }
 
 /** The dashboard's numbers: managers and admins only, computed in SQL, served through the analytics cache. */
 const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['analytics']
   const access = { access: MANAGERS }
-  const today = () => shopToday(app.config.shopTimezone)
-
-  /** One cached query; `x-cache` says whether it was a hit, a miss or bypassed. */
-  async function serve<T extends object>(
-    reply: FastifyReply,
-    endpoint: string,
-    params: Record<string, unknown>,
-    run: (repo: Repo) => Promise<T>,
-  ) {
-    const { value, cache } = await app.analytics
-      .cached(endpoint, params, (db: Db) => run(createAnalyticsRepository(db)))
-      .catch((err: unknown) => {
-        // The repository checks its parameters (an impossible date, an id out of range) before any SQL.
-        if (err instanceof RangeError) throw new AppError(400, 'analytics.invalid_parameter', err.message)
-        throw err
-      })
+  /** `x-cache` says whether the analytics cache had the answer (hit), computed it (miss) or was bypassed. */
+  const send = <T>(reply: FastifyReply, { value, cache }: { value: T; cache: string }) => {
     reply.header('x-cache', cache)
     return value
   }
+  const analytics = app.analyticsService
 
   app.get(
     '/api/analytics/summary',
@@ -57,10 +39,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: access,
       schema: { tags, querystring: FilterQuery, response: { 200: SummarySchema, ...errors } },
     },
-    async (request, reply) => {
-      const params = { ...request.query, today: today() }
-      return serve(reply, 'summary', params, (repo) => repo.summary(params))
-    },
+    async (request, reply) => send(reply, await analytics.summary(request.query)),
   )
   app.get(
     '/api/analytics/trends',
@@ -68,10 +47,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: access,
       schema: { tags, querystring: MonthsQuery, response: { 200: TrendsSchema, ...errors } },
     },
-    async (request, reply) => {
-      const params = { months: request.query.months, today: today() }
-      return serve(reply, 'trends', params, async (repo) => ({ data: await repo.trends(params) }))
-    },
+    async (request, reply) => send(reply, await analytics.trends(request.query)),
   )
   app.get(
     '/api/analytics/throughput',
@@ -84,10 +60,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ThroughputSchema, ...errors },
       },
     },
-    async (request, reply) => {
-      const params = { days: request.query.days, today: today() }
-      return serve(reply, 'throughput', params, async (repo) => ({ data: await repo.throughput(params) }))
-    },
+    async (request, reply) => send(reply, await analytics.throughput(request.query)),
   )
   app.get(
     '/api/analytics/backlog',
@@ -100,10 +73,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: BacklogSchema, ...errors },
       },
     },
-    async (request, reply) => {
-      const params = { days: request.query.days, today: today() }
-      return serve(reply, 'backlog', params, async (repo) => ({ data: await repo.backlog(params) }))
-    },
+    async (request, reply) => send(reply, await analytics.backlog(request.query)),
   )
   app.get(
     '/api/analytics/revenue-by-product',
@@ -111,8 +81,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: access,
       schema: { tags, querystring: FilterQuery, response: { 200: RevenueByProductSchema, ...errors } },
     },
-    async (request, reply) =>
-      serve(reply, 'revenue-by-product', request.query, (repo) => repo.revenueByProduct(request.query)),
+    async (request, reply) => send(reply, await analytics.revenueByProduct(request.query)),
   )
   app.get(
     '/api/analytics/turnaround',
@@ -120,8 +89,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: access,
       schema: { tags, querystring: TurnaroundQuery, response: { 200: TurnaroundSchema, ...errors } },
     },
-    async (request, reply) =>
-      serve(reply, 'turnaround', request.query, (repo) => repo.turnaround(request.query)),
+    async (request, reply) => send(reply, await analytics.turnaround(request.query)),
   )
   app.get(
     '/api/analytics/customers',
@@ -134,10 +102,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CustomersSchema, ...errors },
       },
     },
-    async (request, reply) => {
-      const params = { ...request.query, today: today() }
-      return serve(reply, 'customers', params, (repo) => repo.customers(params))
-    },
+    async (request, reply) => send(reply, await analytics.customers(request.query)),
   )
   app.get(
     '/api/dashboard',
@@ -150,10 +115,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DashboardSchema, ...errors },
       },
     },
-    async (request, reply) => {
-      const params = { ...request.query, today: today() }
-      return serve(reply, 'dashboard', params, (repo) => repo.dashboard(params))
-    },
+    async (request, reply) => send(reply, await analytics.dashboard(request.query)),
   )
   app.get(
     '/api/analytics/cache-stats',
@@ -165,7 +127,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CacheStatsSchema, 401: ErrorRef, 403: ErrorRef },
       },
     },
-    async () => ({ ...app.analytics.stats(), replica: app.analytics.replicaStatus() }),
+    async () => analytics.cacheStats(),
   )
 }
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { workOrderStatus } from '../models/work-orders.js'
+import { quoteStatus, returnStatus, storageTime, workOrderStatus } from '../models/work-orders.js'
 import { DateTime, NullableText } from './common.js'
 import { CustomerSchema, ItemSchema } from './customers.js'
 import { SourceSchema } from './sources.js'
@@ -14,9 +14,9 @@ const nullableEnumOf = <T extends string>(values: readonly T[]) =>
   Type.Unsafe<T | null>({ anyOf: [{ type: 'string', enum: [...values] }, { type: 'null' }] })
 
 export const StatusSchema = enumOf(workOrderStatus.enumValues)
-export const QuoteStatusSchema = nullableEnumOf(['pending', 'approved', 'declined'] as const)
-export const StorageSchema = nullableEnumOf(['seasonal', 'temporary'] as const)
-const ReturnSchema = nullableEnumOf(['ship', 'deliver', 'pickup', 'rehang', 'unknown'] as const)
+export const QuoteStatusSchema = nullableEnumOf(quoteStatus.enumValues)
+export const StorageSchema = nullableEnumOf(storageTime.enumValues)
+const ReturnSchema = nullableEnumOf(returnStatus.enumValues)
 
 const orderColumns = {
   id: Type.Integer(),

@@ -2,9 +2,9 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifySchema } from 'fastify'
 import fp from 'fastify-plugin'
-import type { Access } from '../auth/access.js'
-import { ErrorResponse } from '../schemas/common.js'
-import { version } from '../version.js'
+import type { Access } from '../../auth/access.js'
+import { ErrorResponse } from '../../schemas/common.js'
+import { version } from '../../version.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,0 +1,17 @@
+import { defineErrors } from '../errors.js'
+
+export const ListErrors = defineErrors('lists', {
+  invalidFilter: {
+    status: 400,
+    code: 'query.invalid_filter',
+    about: 'An unknown filter, or a value the filter cannot take (the message says what it takes)',
+    message: (why: string) => why,
+  },
+  invalidSort: {
+    status: 400,
+    code: 'query.invalid_sort',
+    about: 'A sort on a field the list cannot sort by',
+    message: (name: string, allowed: string[]) =>
+      `Cannot sort by "${name}" (use one of: ${allowed.join(', ')})`,
+  },
+})

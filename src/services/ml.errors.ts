@@ -1,0 +1,27 @@
+import { defineErrors } from '../errors.js'
+
+export const MlErrors = defineErrors('ml', {
+  trainingInProgress: {
+    status: 409,
+    code: 'ml.training_in_progress',
+    message: 'training already in progress',
+  },
+  insufficientData: {
+    status: 422,
+    code: 'ml.insufficient_data',
+    about: 'Too few completed work orders to train on (ML_MIN_SAMPLES)',
+    message: (need: number, have: number) => `Insufficient data for training (need >= ${need}, have ${have})`,
+  },
+  trainingTimeout: {
+    status: 504,
+    code: 'ml.training_timeout',
+    about: 'The training ran longer than ML_TRAIN_TIMEOUT_S and was stopped',
+    message: (m: string) => m,
+  },
+  noModel: {
+    status: 409,
+    code: 'ml.no_model',
+    message: 'No model is active yet: train one with POST /ml/train or the cron retrain',
+  },
+  runNotFound: { status: 404, code: 'ml.run_not_found', message: 'No such training run' },
+})
