@@ -1,6 +1,7 @@
 import { type AnyColumn, and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import { customerItems, type NewWorkOrderItem, workOrderItems } from '../models/index.js'
+import type { StoredItemFields } from '../schemas/items.js'
 import { lastByKey } from './upsert.js'
 
 /** The catalog's identity: the same description, material, color and size text is the same row. */
@@ -11,17 +12,6 @@ export const CATALOG_IDENTITY = [
   customerItems.color,
   customerItems.sizeText,
 ]
-
-export interface ItemFields {
-  description: string
-  material: string | null
-  quantity: number
-  condition: string | null
-  color: string | null
-  sizeText: string | null
-  squareFeet: number | null
-  unitPrice: number | null
-}
 
 export function createItemsRepository(db: Db) {
   return {
@@ -37,7 +27,7 @@ export function createItemsRepository(db: Db) {
      * The customer's catalog row for this piece: the same description, material, color and size text is
      * the same row (the unique key treats empty values as equal). Its last price follows the newest order.
      */
-    async upsertCatalog(customerId: number, item: ItemFields, tx: Db) {
+    async upsertCatalog(customerId: number, item: StoredItemFields, tx: Db) {
       // A piece ordered again with nothing new (same price or none, same condition or none, same quantity)
       // leaves its row alone: an upsert would rewrite it and hold its lock until the order commits, so
       // concurrent orders for one customer's piece queued behind each other (and left a dead row each).
@@ -139,7 +129,7 @@ export function createItemsRepository(db: Db) {
      * The legacy import: the items, and each as a row of its customer's catalog (last price kept when
      * the file has none).
      */
-    async addImported(rows: (NewWorkOrderItem & ItemFields & { customerId: number })[], tx: Db) {
+    async addImported(rows: (NewWorkOrderItem & StoredItemFields & { customerId: number })[], tx: Db) {
       const catalog = lastByKey(rows, (r) =>
         JSON.stringify([r.customerId, r.description, r.material, r.color, r.sizeText]),
       )

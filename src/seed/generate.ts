@@ -8,12 +8,12 @@ import type {
   StorageTime,
   WorkOrderStatus,
 } from '../models/index.js'
-import type { ItemFields } from '../repositories/items.js'
+import type { StoredItemFields } from '../schemas/items.js'
 import type { Rng } from './vocabulary.js'
 import * as V from './vocabulary.js'
 
 /** An item as the shop API stores it; squareFeet is the true area of one piece (null for sail weights). */
-export type GeneratedItem = ItemFields
+export type GeneratedItem = StoredItemFields
 export type GeneratedCustomer = NewCustomer & { customerNo: number; sourceIndex: number | null }
 export type GeneratedWorkOrder = Omit<NewWorkOrder, 'customerId' | 'shipToSourceId'> & {
   workOrderNo: number

@@ -184,7 +184,7 @@ export function createTrainingService(deps: {
           ? MlErrors.trainingTimeout(err.message)
           : err instanceof AppError
             ? err
-            : new AppError(500, 'ml.training_failed', 'Model training failed')
+            : MlErrors.trainingFailed()
       log.error({ err, runId }, 'Model training failed')
       await retrainLog('ERROR', [`Model training failed: ${(err as Error).message}`])
       throw appError

@@ -23,5 +23,6 @@ export const MlErrors = defineErrors('ml', {
     code: 'ml.no_model',
     message: 'No model is active yet: train one with POST /ml/train or the cron retrain',
   },
+  trainingFailed: { status: 500, code: 'ml.training_failed', message: 'Model training failed' },
   runNotFound: { status: 404, code: 'ml.run_not_found', message: 'No such training run' },
 })

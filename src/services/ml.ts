@@ -20,6 +20,13 @@ export function createMlService(deps: {
     training,
     predictions,
     status: async () => ({ ...(await training.status()), schedule: deps.schedule ?? null }),
+    runs: () => training.runs(),
+
+    async run(id: string) {
+      const run = await training.run(id)
+      if (!run) throw MlErrors.runNotFound()
+      return run
+    },
 
     /**
      * Starts a retrain, or refuses with the 409 while another runs anywhere (or another instance took
