@@ -85,6 +85,10 @@ export function activationDecision(
   }
 }
 
+/** What a run whose instance died records as its failure (a run's result, not a response). */
+const { code, message } = MlErrors.runAbandoned()
+const abandoned = { code, message }
+
 const stamp = () => new Date().toISOString().replace('T', ' ').slice(0, 19)
 
 /**
@@ -260,12 +264,12 @@ export function createTrainingService(deps: {
     },
 
     async runs(limit = 50) {
-      await registry.runs.failAbandoned()
+      await registry.runs.failAbandoned(abandoned)
       return registry.runs.list(limit)
     },
 
     async run(id: string) {
-      await registry.runs.failAbandoned()
+      await registry.runs.failAbandoned(abandoned)
       return registry.runs.get(id)
     },
   }

@@ -24,5 +24,10 @@ export const MlErrors = defineErrors('ml', {
     message: 'No model is active yet: train one with POST /ml/train or the cron retrain',
   },
   trainingFailed: { status: 500, code: 'ml.training_failed', message: 'Model training failed' },
+  runAbandoned: {
+    status: 500,
+    code: 'ml.run_abandoned',
+    message: 'The instance running this training stopped',
+  },
   runNotFound: { status: 404, code: 'ml.run_not_found', message: 'No such training run' },
 })
