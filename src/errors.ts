@@ -30,9 +30,14 @@ export type ErrorDefinition =
     }
 
 /** Builds the error; `code` and `status` are there for code that maps other errors onto this one. */
-export type ErrorBuilder<A extends Args> = ((...args: A) => AppError) & { code: string; status: number }
+export type ErrorBuilder<A extends Args, C extends string = string> = ((...args: A) => AppError) & {
+  code: C
+  status: number
+}
 
-type BuilderOf<D> = D extends { message: (...args: infer A) => string } ? ErrorBuilder<A> : ErrorBuilder<[]>
+type BuilderOf<D extends ErrorDefinition> = D extends { message: (...args: infer A) => string }
+  ? ErrorBuilder<A, D['code']>
+  : ErrorBuilder<[], D['code']>
 
 /** One row of the registry, as docs/ERRORS.md and the OpenAPI document show it. */
 export interface RegisteredError {

@@ -1,6 +1,7 @@
 import { isForeignKeyViolation } from '../db/constraint-errors.js'
 import { storedSizeWarning } from '../domain/square-feet.js'
 import { planTransition } from '../domain/work-order-status.js'
+import type { AppError } from '../errors.js'
 import type { NewWorkOrder, Role, WorkOrderStatus } from '../models/index.js'
 import type { ListParams } from '../repositories/list-query.js'
 import type { ItemInput } from '../schemas/items.js'
@@ -114,12 +115,14 @@ function update(c: OrderContext, ctx: WriteContext, no: number, input: Partial<W
   )
 }
 
+type Refusal = Extract<ReturnType<typeof planTransition>, { ok: false }>
+
 /** Why a status change was refused, as the domain rules say it, mapped to its registered error. */
 const REFUSALS = {
-  'work_order.invalid_transition': (why: string) => WorkOrderErrors.invalidTransition(why),
-  'work_order.quote_not_approved': (why: string) => WorkOrderErrors.quoteNotApproved(why),
-  'auth.forbidden': (why: string, role: Role) => AuthErrors.forbidden(role, why),
-}
+  [WorkOrderErrors.invalidTransition.code]: (why: string) => WorkOrderErrors.invalidTransition(why),
+  [WorkOrderErrors.quoteNotApproved.code]: (why: string) => WorkOrderErrors.quoteNotApproved(why),
+  [AuthErrors.forbidden.code]: (why: string, role: Role) => AuthErrors.forbidden(role, why),
+} satisfies Record<Refusal['code'], (why: string, role: Role) => AppError>
 
 function changeStatus(c: OrderContext, ctx: StatusContext, no: number, to: WorkOrderStatus, note?: string) {
   return auditedWrite(c.deps, ctx, async (tx) => {
