@@ -29,6 +29,9 @@ export type ErrorDefinition =
       headers?: (...args: Args) => Record<string, string>
     }
 
+/** For a code whose message is made where the error is raised (a validator's, a parser's): what it means. */
+export const passedOn = (about: string) => ({ about, message: (message: string) => message })
+
 /** Builds the error; `code` and `status` are there for code that maps other errors onto this one. */
 export type ErrorBuilder<A extends Args, C extends string = string> = ((...args: A) => AppError) & {
   code: C
@@ -91,21 +94,10 @@ export const HttpErrors = defineErrors('http', {
   validation: {
     status: 400,
     code: 'validation_failed',
-    about: 'The request does not match the schema',
-    message: (m: string) => m,
+    ...passedOn('The request does not match the schema'),
   },
-  invalidJson: {
-    status: 400,
-    code: 'invalid_json',
-    about: 'The body is not valid JSON',
-    message: (m: string) => m,
-  },
-  badRequest: {
-    status: 400,
-    code: 'bad_request',
-    about: 'Another malformed request',
-    message: (m: string) => m,
-  },
+  invalidJson: { status: 400, code: 'invalid_json', ...passedOn('The body is not valid JSON') },
+  badRequest: { status: 400, code: 'bad_request', ...passedOn('Another malformed request') },
   routeNotFound: {
     status: 404,
     code: 'route_not_found',
@@ -115,14 +107,12 @@ export const HttpErrors = defineErrors('http', {
   bodyTooLarge: {
     status: 413,
     code: 'body_too_large',
-    about: 'The body is larger than the route accepts',
-    message: (m: string) => m,
+    ...passedOn('The body is larger than the route accepts'),
   },
   unsupportedMediaType: {
     status: 415,
     code: 'unsupported_media_type',
-    about: 'The Content-Type is not one the route reads',
-    message: (m: string) => m,
+    ...passedOn('The Content-Type is not one the route reads'),
   },
   rateLimited: {
     status: 429,

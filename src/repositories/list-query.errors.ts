@@ -1,11 +1,10 @@
-import { defineErrors } from '../errors.js'
+import { defineErrors, passedOn } from '../errors.js'
 
 export const ListErrors = defineErrors('lists', {
   invalidFilter: {
     status: 400,
     code: 'query.invalid_filter',
-    about: 'An unknown filter, or a value the filter cannot take (the message says what it takes)',
-    message: (why: string) => why,
+    ...passedOn('An unknown filter, or a value the filter cannot take (the message says what it takes)'),
   },
   invalidSort: {
     status: 400,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyReply } from 'fastify'
+import type { Static, TSchema } from 'typebox'
 import { ADMIN, MANAGERS } from '../auth/access.js'
 import {
   BacklogSchema,
@@ -25,98 +25,79 @@ const errors = { 400: ErrorRef, 401: ErrorRef, 403: ErrorRef }
 /** The dashboard's numbers: managers and admins only, computed in SQL, served through the analytics cache. */
 const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['analytics']
-  const access = { access: MANAGERS }
-  /** `x-cache` says whether the analytics cache had the answer (hit), computed it (miss) or was bypassed. */
-  const send = <T>(reply: FastifyReply, { value, cache }: { value: T; cache: string }) => {
-    reply.header('x-cache', cache)
-    return value
-  }
   const analytics = app.analyticsService
 
-  app.get(
-    '/api/analytics/summary',
-    {
-      config: access,
-      schema: { tags, querystring: FilterQuery, response: { 200: SummarySchema, ...errors } },
-    },
-    async (request, reply) => send(reply, await analytics.summary(request.query)),
-  )
-  app.get(
-    '/api/analytics/trends',
-    {
-      config: access,
-      schema: { tags, querystring: MonthsQuery, response: { 200: TrendsSchema, ...errors } },
-    },
-    async (request, reply) => send(reply, await analytics.trends(request.query)),
-  )
-  app.get(
+  /** One cached figure; `x-cache` says whether the cache had it (hit), computed it (miss) or was bypassed. */
+  function figure<Q extends TSchema>(
+    url: string,
+    schemas: { querystring: Q; response: TSchema; summary?: string },
+    answer: (query: Static<Q>) => Promise<{ value: object; cache: string }>,
+  ) {
+    const { querystring, response, summary } = schemas
+    app.get(
+      url,
+      {
+        config: { access: MANAGERS },
+        schema: {
+          tags,
+          ...(summary ? { summary } : {}),
+          querystring,
+          response: { 200: response, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { value, cache } = await answer(request.query as Static<Q>)
+        reply.header('x-cache', cache)
+        return value
+      },
+    )
+  }
+
+  figure('/api/analytics/summary', { querystring: FilterQuery, response: SummarySchema }, analytics.summary)
+  figure('/api/analytics/trends', { querystring: MonthsQuery, response: TrendsSchema }, analytics.trends)
+  figure(
     '/api/analytics/throughput',
     {
-      config: access,
-      schema: {
-        tags,
-        summary: 'Daily square feet completed, with a 7-day rolling mean',
-        querystring: DaysQuery,
-        response: { 200: ThroughputSchema, ...errors },
-      },
+      querystring: DaysQuery,
+      response: ThroughputSchema,
+      summary: 'Daily square feet completed, with a 7-day rolling mean',
     },
-    async (request, reply) => send(reply, await analytics.throughput(request.query)),
+    analytics.throughput,
   )
-  app.get(
+  figure(
     '/api/analytics/backlog',
-    {
-      config: access,
-      schema: {
-        tags,
-        summary: 'Daily cumulative square feet in minus out',
-        querystring: DaysQuery,
-        response: { 200: BacklogSchema, ...errors },
-      },
-    },
-    async (request, reply) => send(reply, await analytics.backlog(request.query)),
+    { querystring: DaysQuery, response: BacklogSchema, summary: 'Daily cumulative square feet in minus out' },
+    analytics.backlog,
   )
-  app.get(
+  figure(
     '/api/analytics/revenue-by-product',
-    {
-      config: access,
-      schema: { tags, querystring: FilterQuery, response: { 200: RevenueByProductSchema, ...errors } },
-    },
-    async (request, reply) => send(reply, await analytics.revenueByProduct(request.query)),
+    { querystring: FilterQuery, response: RevenueByProductSchema },
+    analytics.revenueByProduct,
   )
-  app.get(
+  figure(
     '/api/analytics/turnaround',
-    {
-      config: access,
-      schema: { tags, querystring: TurnaroundQuery, response: { 200: TurnaroundSchema, ...errors } },
-    },
-    async (request, reply) => send(reply, await analytics.turnaround(request.query)),
+    { querystring: TurnaroundQuery, response: TurnaroundSchema },
+    analytics.turnaround,
   )
-  app.get(
+  figure(
     '/api/analytics/customers',
     {
-      config: access,
-      schema: {
-        tags,
-        summary: 'New vs returning customers per month; top customers by revenue',
-        querystring: CustomersQuery,
-        response: { 200: CustomersSchema, ...errors },
-      },
+      querystring: CustomersQuery,
+      response: CustomersSchema,
+      summary: 'New vs returning customers per month; top customers by revenue',
     },
-    async (request, reply) => send(reply, await analytics.customers(request.query)),
+    analytics.customers,
   )
-  app.get(
+  figure(
     '/api/dashboard',
     {
-      config: access,
-      schema: {
-        tags,
-        summary: 'Recent orders, counts per status, queue length, rush orders due soon',
-        querystring: DashboardQuery,
-        response: { 200: DashboardSchema, ...errors },
-      },
+      querystring: DashboardQuery,
+      response: DashboardSchema,
+      summary: 'Recent orders, counts per status, queue length, rush orders due soon',
     },
-    async (request, reply) => send(reply, await analytics.dashboard(request.query)),
+    analytics.dashboard,
   )
+
   app.get(
     '/api/analytics/cache-stats',
     {

@@ -1,10 +1,11 @@
-import { defineErrors } from '../errors.js'
+import { defineErrors, passedOn } from '../errors.js'
 
 export const AnalyticsErrors = defineErrors('analytics', {
   invalidParameter: {
     status: 400,
     code: 'analytics.invalid_parameter',
-    about: 'A parameter the schema allows but the calendar does not (an impossible date, an id out of range)',
-    message: (m: string) => m,
+    ...passedOn(
+      'A parameter the schema allows but the calendar does not (an impossible date, an id out of range)',
+    ),
   },
 })

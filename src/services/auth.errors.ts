@@ -1,4 +1,4 @@
-import { defineErrors } from '../errors.js'
+import { defineErrors, passedOn } from '../errors.js'
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60))
 const retryAfter = (seconds: number) => ({ 'retry-after': String(Math.max(1, seconds)) })
@@ -53,8 +53,7 @@ export const AuthErrors = defineErrors('auth', {
   weakPassword: {
     status: 400,
     code: 'auth.weak_password',
-    about: 'The password is too short, too common or too easy to guess; the message says why',
-    message: (problem: string) => problem,
+    ...passedOn('The password is too short, too common or too easy to guess; the message says why'),
   },
   inviteInvalid: {
     status: 400,

@@ -1,4 +1,4 @@
-import { defineErrors } from '../errors.js'
+import { defineErrors, passedOn } from '../errors.js'
 
 export const FileErrors = defineErrors('files', {
   notFound: { status: 404, code: 'file.not_found', message: 'No such file on this work order' },
@@ -17,8 +17,7 @@ export const FileErrors = defineErrors('files', {
   tooManyParts: {
     status: 413,
     code: 'file.too_many_parts',
-    about: 'The multipart body has more parts or fields than an upload needs',
-    message: (m: string) => m,
+    ...passedOn('The multipart body has more parts or fields than an upload needs'),
   },
   tooLarge: {
     status: 413,

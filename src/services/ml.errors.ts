@@ -1,4 +1,4 @@
-import { defineErrors } from '../errors.js'
+import { defineErrors, passedOn } from '../errors.js'
 
 export const MlErrors = defineErrors('ml', {
   trainingInProgress: {
@@ -15,8 +15,7 @@ export const MlErrors = defineErrors('ml', {
   trainingTimeout: {
     status: 504,
     code: 'ml.training_timeout',
-    about: 'The training ran longer than ML_TRAIN_TIMEOUT_S and was stopped',
-    message: (m: string) => m,
+    ...passedOn('The training ran longer than ML_TRAIN_TIMEOUT_S and was stopped'),
   },
   noModel: {
     status: 409,

@@ -1,4 +1,4 @@
-import { defineErrors } from '../errors.js'
+import { defineErrors, passedOn } from '../errors.js'
 
 export const WorkOrderErrors = defineErrors('work-orders', {
   notFound: {
@@ -20,14 +20,12 @@ export const WorkOrderErrors = defineErrors('work-orders', {
   invalidTransition: {
     status: 409,
     code: 'work_order.invalid_transition',
-    about: 'The order cannot move from its status to the one asked for (docs/WORK-ORDERS.md)',
-    message: (why: string) => why,
+    ...passedOn('The order cannot move from its status to the one asked for (docs/WORK-ORDERS.md)'),
   },
   quoteNotApproved: {
     status: 409,
     code: 'work_order.quote_not_approved',
-    about: 'An order with a pending or declined quote cannot go into work',
-    message: (why: string) => why,
+    ...passedOn('An order with a pending or declined quote cannot go into work'),
   },
   unknownCatalogItem: {
     status: 400,
