@@ -29,8 +29,38 @@ export type ErrorDefinition =
       headers?: (...args: Args) => Record<string, string>
     }
 
-/** For a code whose message is made where the error is raised (a validator's, a parser's): what it means. */
-export const passedOn = (about: string) => ({ about, message: (message: string) => message })
+type Headers = Record<string, string>
+
+/** A code with a fixed message. */
+export function fixed<const C extends string>(
+  status: number,
+  code: C,
+  message: string,
+  headers?: () => Headers,
+): { status: number; code: C; message: string; headers?: () => Headers } {
+  return headers ? { status, code, message, headers } : { status, code, message }
+}
+
+/** A code whose message is built from arguments; `about` says what it means (for docs/ERRORS.md). */
+export function built<const C extends string, A extends Args>(
+  status: number,
+  code: C,
+  about: string,
+  message: (...args: A) => string,
+  headers?: (...args: A) => Headers,
+): {
+  status: number
+  code: C
+  about: string
+  message: (...args: A) => string
+  headers?: (...args: A) => Headers
+} {
+  return headers ? { status, code, about, message, headers } : { status, code, about, message }
+}
+
+/** A code whose message is made where the error is raised (a validator's, a parser's, a domain rule's). */
+export const passedOn = <const C extends string>(status: number, code: C, about: string) =>
+  built(status, code, about, (message: string) => message)
 
 /** Builds the error; `code` and `status` are there for code that maps other errors onto this one. */
 export type ErrorBuilder<A extends Args, C extends string = string> = ((...args: A) => AppError) & {
@@ -91,41 +121,33 @@ export function entriesOf(registry: object): RegisteredError[] {
 
 /** The codes of the error handler itself: requests the framework refuses before any route runs. */
 export const HttpErrors = defineErrors('http', {
-  validation: {
-    status: 400,
-    code: 'validation_failed',
-    ...passedOn('The request does not match the schema'),
-  },
-  invalidJson: { status: 400, code: 'invalid_json', ...passedOn('The body is not valid JSON') },
-  badRequest: { status: 400, code: 'bad_request', ...passedOn('Another malformed request') },
-  routeNotFound: {
-    status: 404,
-    code: 'route_not_found',
-    about: 'No route has this method and path',
-    message: (method: string, url: string) => `Route ${method} ${url} not found`,
-  },
-  bodyTooLarge: {
-    status: 413,
-    code: 'body_too_large',
-    ...passedOn('The body is larger than the route accepts'),
-  },
-  unsupportedMediaType: {
-    status: 415,
-    code: 'unsupported_media_type',
-    ...passedOn('The Content-Type is not one the route reads'),
-  },
-  rateLimited: {
-    status: 429,
-    code: 'rate_limited',
-    about: 'Too many requests (login, register); Retry-After says when to try again',
-    message: (after: string, _retryAfterS: number) => `Too many requests; try again in ${after}`,
-    headers: (_after: string, retryAfterS: number) => ({ 'retry-after': String(retryAfterS) }),
-  },
-  internal: { status: 500, code: 'internal_error', message: 'Internal Server Error' },
-  databaseUnavailable: {
-    status: 503,
-    code: 'database_unavailable',
-    message: 'The database is unavailable; try again shortly',
-    headers: () => ({ 'retry-after': '5' }),
-  },
+  validation: passedOn(400, 'validation_failed', 'The request does not match the schema'),
+  invalidJson: passedOn(400, 'invalid_json', 'The body is not valid JSON'),
+  badRequest: passedOn(400, 'bad_request', 'Another malformed request'),
+  routeNotFound: built(
+    404,
+    'route_not_found',
+    'No route has this method and path',
+    (method: string, url: string) => `Route ${method} ${url} not found`,
+  ),
+  bodyTooLarge: passedOn(413, 'body_too_large', 'The body is larger than the route accepts'),
+  unsupportedMediaType: passedOn(
+    415,
+    'unsupported_media_type',
+    'The Content-Type is not one the route reads',
+  ),
+  rateLimited: built(
+    429,
+    'rate_limited',
+    'Too many requests (login, register); Retry-After says when to try again',
+    (after: string, _retryAfterS: number) => `Too many requests; try again in ${after}`,
+    (_after: string, retryAfterS: number) => ({ 'retry-after': String(retryAfterS) }),
+  ),
+  internal: fixed(500, 'internal_error', 'Internal Server Error'),
+  databaseUnavailable: fixed(
+    503,
+    'database_unavailable',
+    'The database is unavailable; try again shortly',
+    () => ({ 'retry-after': '5' }),
+  ),
 })

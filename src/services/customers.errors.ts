@@ -1,23 +1,16 @@
-import { defineErrors } from '../errors.js'
+import { built, defineErrors, fixed } from '../errors.js'
 
 export const CustomerErrors = defineErrors('customers', {
-  notFound: {
-    status: 404,
-    code: 'customer.not_found',
-    about: 'No customer has this id',
-    // The prediction endpoints name the id they were given; the customer screens say it plainly.
-    message: (id?: number) => (id === undefined ? 'No such customer' : `No customer ${id}`),
-  },
-  unknownSource: {
-    status: 400,
-    code: 'customer.unknown_source',
-    message: 'sourceId does not name an existing source',
-  },
-  hasWorkOrders: {
-    status: 409,
-    code: 'customer.has_work_orders',
-    about: 'A customer with work orders cannot be deleted',
-    message: (customerNo: number, orders: number) =>
+  // The prediction endpoints name the id they were given; the customer screens say it plainly.
+  notFound: built(404, 'customer.not_found', 'No customer has this id', (id?: number) =>
+    id === undefined ? 'No such customer' : `No customer ${id}`,
+  ),
+  unknownSource: fixed(400, 'customer.unknown_source', 'sourceId does not name an existing source'),
+  hasWorkOrders: built(
+    409,
+    'customer.has_work_orders',
+    'A customer with work orders cannot be deleted',
+    (customerNo: number, orders: number) =>
       `Customer #${customerNo} has ${orders} work order(s) and cannot be deleted; their history must stay`,
-  },
+  ),
 })

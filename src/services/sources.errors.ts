@@ -1,16 +1,12 @@
-import { defineErrors } from '../errors.js'
+import { built, defineErrors, fixed } from '../errors.js'
 
 export const SourceErrors = defineErrors('sources', {
-  notFound: { status: 404, code: 'source.not_found', message: 'No such source' },
-  nameTaken: {
-    status: 409,
-    code: 'source.name_taken',
-    about: 'Another source already has this name',
-    message: (name: string) => `A source named "${name}" already exists`,
-  },
-  inUse: {
-    status: 409,
-    code: 'source.in_use',
-    message: 'This source still has customers; move them to another source first',
-  },
+  notFound: fixed(404, 'source.not_found', 'No such source'),
+  nameTaken: built(
+    409,
+    'source.name_taken',
+    'Another source already has this name',
+    (name: string) => `A source named "${name}" already exists`,
+  ),
+  inUse: fixed(409, 'source.in_use', 'This source still has customers; move them to another source first'),
 })
