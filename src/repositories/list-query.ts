@@ -53,7 +53,8 @@ export interface Page<T> {
 
 /**
  * Counts a list's matches: `count` runs the statement; a caller may answer from a total cached since the
- * last committed write instead (plugins/analytics.ts keeps that cache, cleared on every write on any instance).
+ * last committed write instead (plugins/app/analytics.ts keeps that cache, cleared on every write on any
+ * instance).
  */
 export type CountMatches = (key: string, count: () => Promise<number>) => Promise<number>
 export const countNow: CountMatches = (_key, count) => count()
