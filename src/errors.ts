@@ -17,19 +17,18 @@ export class AppError extends Error {
 
 // biome-ignore lint/suspicious/noExplicitAny: a definition's builder takes whatever its message takes
 type Args = any[]
+type Headers = Record<string, string>
 
 /** A code whose message is fixed, or built from arguments (then `about` says what it means, for the docs). */
 export type ErrorDefinition =
-  | { status: number; code: string; message: string; headers?: () => Record<string, string> }
+  | { status: number; code: string; message: string; headers?: () => Headers }
   | {
       status: number
       code: string
       about: string
       message: (...args: Args) => string
-      headers?: (...args: Args) => Record<string, string>
+      headers?: (...args: Args) => Headers
     }
-
-type Headers = Record<string, string>
 
 /** A code with a fixed message. */
 export function fixed<const C extends string>(
