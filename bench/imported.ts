@@ -301,7 +301,7 @@ export async function runImportedBench(o: ImportedOptions) {
 
     // Every sort the list offers, both directions: one shorter run each, ours and the comparison alternating.
     const sorts: Record<string, Record<string, Load>> = {}
-    const sortable = Object.keys(WORK_ORDER_FIELDS).filter((f) => WORK_ORDER_FIELDS[f]?.sort)
+    const sortable = Object.entries(WORK_ORDER_FIELDS).flatMap(([name, field]) => (field.sort ? [name] : []))
     for (const sort of sortable.flatMap((f) => [f, `-${f}`])) {
       for (const v of variants) {
         const r = await drive(

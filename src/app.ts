@@ -4,22 +4,22 @@ import Fastify, { type FastifyServerOptions, LogController } from 'fastify'
 import type { Config } from './config.js'
 import type { Database } from './db/index.js'
 import { loggerOptions } from './logger.js'
-import analyticsPlugin from './plugins/analytics.js'
-import authPlugin from './plugins/auth.js'
-import changesPlugin from './plugins/changes.js'
-import configPlugin from './plugins/config.js'
-import databasePlugin from './plugins/database.js'
-import demoDataPlugin from './plugins/demo-data.js'
-import errorsPlugin from './plugins/errors.js'
-import firstAdminPlugin from './plugins/first-admin.js'
-import gracefulClosePlugin from './plugins/graceful-close.js'
-import mlPlugin from './plugins/ml.js'
-import openapiPlugin from './plugins/openapi.js'
-import rateLimitPlugin from './plugins/rate-limit.js'
-import requestLogPlugin from './plugins/request-log.js'
-import securityPlugin from './plugins/security.js'
-import servicesPlugin from './plugins/services.js'
-import storagePlugin from './plugins/storage.js'
+import accessPlugin from './plugins/app/access.js'
+import analyticsPlugin from './plugins/app/analytics.js'
+import changesPlugin from './plugins/app/changes.js'
+import demoDataPlugin from './plugins/app/demo-data.js'
+import firstAdminPlugin from './plugins/app/first-admin.js'
+import mlSchedulePlugin from './plugins/app/ml-schedule.js'
+import servicesPlugin from './plugins/app/services.js'
+import configPlugin from './plugins/infra/config.js'
+import databasePlugin from './plugins/infra/database.js'
+import errorsPlugin from './plugins/infra/errors.js'
+import gracefulClosePlugin from './plugins/infra/graceful-close.js'
+import openapiPlugin from './plugins/infra/openapi.js'
+import rateLimitPlugin from './plugins/infra/rate-limit.js'
+import requestLogPlugin from './plugins/infra/request-log.js'
+import securityPlugin from './plugins/infra/security.js'
+import storagePlugin from './plugins/infra/storage.js'
 import analyticsRoutes from './routes/analytics.js'
 import authRoutes from './routes/auth.js'
 import csvRoutes from './routes/csv.js'
@@ -67,25 +67,31 @@ export async function buildApp({ config, logger, database, storage }: BuildAppOp
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  // Infrastructure: what any Fastify service has (src/plugins/infra).
   await app.register(configPlugin, { config })
   await app.register(errorsPlugin)
   await app.register(gracefulClosePlugin)
   await app.register(requestLogPlugin)
   await app.register(securityPlugin)
   await app.register(databasePlugin, database ? { database } : {})
-  // Before any route: every route, the docs' included, must pass its access check.
-  await app.register(authPlugin)
-  await app.register(rateLimitPlugin)
-  await app.register(firstAdminPlugin)
-  await app.register(changesPlugin)
-  await app.register(mlPlugin)
   await app.register(storagePlugin, storage ? { storage } : {})
-  // Before the services: list totals are cached beside the analytics, with the same invalidation.
+
+  // The application (src/plugins/app): the change hub, the analytics cache (list totals are cached
+  // beside it), every service, then who may call what, the ML schedule and start-up data.
+  await app.register(changesPlugin)
   await app.register(analyticsPlugin)
   await app.register(servicesPlugin)
+  // Before any route: every route, the docs' included, must pass its access check.
+  await app.register(accessPlugin)
+  await app.register(mlSchedulePlugin)
+  await app.register(firstAdminPlugin)
   await app.register(demoDataPlugin)
+
+  // Infrastructure that works per route, so after the access rules: rate limits and the OpenAPI document.
+  await app.register(rateLimitPlugin)
   await app.register(openapiPlugin)
 
+  // Routes: each touches only `app.<name>Service`.
   await app.register(healthRoutes)
   await app.register(authRoutes)
   await app.register(userRoutes)

@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rolesOf } from '../src/auth/access.js'
-import { SECURITY } from '../src/plugins/openapi.js'
+import { SECURITY } from '../src/plugins/infra/openapi.js'
 import { createTestApp } from './helpers/app.js'
 
 type Operation = {

@@ -2,7 +2,7 @@
 // halve it): a bare Fastify hello-world, or with --security-headers the same plus our security headers.
 //   tsx bench/references/bare-fastify.ts <port> [--security-headers]
 import Fastify from 'fastify'
-import { securityHeaders } from '../../src/plugins/security.js'
+import { securityHeaders } from '../../src/plugins/infra/security.js'
 
 const port = Number(process.argv[2])
 const app = Fastify()

@@ -1,4 +1,4 @@
-import type { Role } from '../models/users.js'
+import { type Role, userRole } from '../models/users.js'
 
 export type { Role }
 
@@ -23,7 +23,7 @@ export const NO_STORE = 'no-store'
 export const ADMIN: readonly Role[] = ['admin']
 export const MANAGERS: readonly Role[] = ['admin', 'manager']
 /** Every signed-in user. */
-export const ANY_ROLE: readonly Role[] = ['admin', 'manager', 'staff']
+export const ANY_ROLE: readonly Role[] = userRole.enumValues
 
 declare module 'fastify' {
   interface FastifyContextConfig {

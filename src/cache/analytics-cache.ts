@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache'
+import type { Db } from '../db/index.js'
 
 export interface CacheStats {
   hits: number
@@ -66,4 +67,18 @@ export function cacheKey(endpoint: string, params: Record<string, unknown>): str
     .filter((k) => params[k] !== undefined && params[k] !== '')
     .map((k) => `${k}=${String(params[k])}`)
   return `${endpoint}?${normalized.join('&')}`
+}
+
+export type CacheOutcome = 'hit' | 'miss' | 'bypass'
+export type ReplicaStatus = 'not configured' | 'connected' | 'unavailable'
+
+/** Where analytics queries run: through this instance's cache, on the replica when there is one. */
+export interface CachedQueries {
+  cached<T extends object>(
+    endpoint: string,
+    params: Record<string, unknown>,
+    query: (db: Db) => Promise<T>,
+  ): Promise<{ value: T; cache: CacheOutcome }>
+  stats(): CacheStats & { crossInstance: 'listening' | 'not listening' | 'single instance' }
+  replicaStatus(): ReplicaStatus
 }

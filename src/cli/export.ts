@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
-import { EXPORT_KINDS, type ExportKind, exportCsv } from '../csv/export.js'
+import { EXPORT_KINDS, type ExportKind } from '../csv/export.js'
+import { exportCsv } from '../services/csv.js'
 import { runCommand, withDatabase } from './shared.js'
 
 const USAGE = `Usage: npm run export -- <work-orders|items|customers> --out <file.csv> [--q <text>] [--filter <name=value>]…

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
-import { IMPORT_KINDS, type ImportKind, importCsv } from '../csv/import.js'
+import { IMPORT_KINDS, type ImportKind } from '../csv/import.js'
 import { CHANGES_CHANNEL } from '../services/changes.js'
+import { importLegacyCsv } from '../services/csv-import.js'
 import { runCommand, withDatabase } from './shared.js'
 
 const USAGE = `Usage: npm run import -- <sources|customers|work-orders|items> <file.csv>
@@ -17,7 +18,7 @@ async function main() {
   }
   await withDatabase(async (database) => {
     const started = Date.now()
-    const report = await importCsv(database.db, kind as ImportKind, createReadStream(file))
+    const report = await importLegacyCsv(database.db, kind as ImportKind, createReadStream(file))
     for (const w of report.warnings) console.error(`line ${w.line}: warning: ${w.warnings.join('; ')}`)
     for (const e of report.errors) console.error(`line ${e.line}: ${e.errors.join('; ')}`)
     const seconds = (Date.now() - started) / 1000

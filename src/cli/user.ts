@@ -4,7 +4,7 @@ import { loadConfig } from '../config.js'
 import { openDatabase } from '../db/index.js'
 import { createMigrator } from '../db/migrator.js'
 import { AppError } from '../errors.js'
-import type { Role } from '../models/index.js'
+import { type Role, userRole } from '../models/index.js'
 import { normalizeUsername, unlockUsername } from '../services/auth.js'
 import { createUserDirect } from '../services/users.js'
 import { consoleDbLog, printDatabaseLine } from './shared.js'
@@ -18,7 +18,7 @@ unlock   lifts the login lock and throttle on a username, from every address (do
 Uses DATABASE_URL / RDS_* like the server, or the embedded database in DATA_DIR (stop the server first:
 the embedded database admits one process at a time).`
 
-const ROLES: Role[] = ['admin', 'manager', 'staff']
+const ROLES: readonly Role[] = userRole.enumValues
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {

@@ -1,15 +1,9 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { stringify } from 'csv-stringify'
-import type { Db } from '../db/index.js'
 import { neutralizeFormula } from '../domain/csv-formula.js'
 import type { Customer } from '../models/index.js'
-import { createExportsRepository, type ItemExportRow } from '../repositories/exports.js'
-import {
-  createWorkOrdersRepository,
-  type ExportParams,
-  type WorkOrdersRepository,
-} from '../repositories/work-orders.js'
+import type { ExportsRepository, ItemExportRow } from '../repositories/exports.js'
 
 export const EXPORT_KINDS = ['work-orders', 'items', 'customers'] as const
 export type ExportKind = (typeof EXPORT_KINDS)[number]
@@ -45,7 +39,7 @@ const flag = <Row>(header: string, get: (row: Row) => boolean): Column<Row> => (
 const QUOTE_LEGACY: Record<string, string> = { pending: 'Yes', approved: 'Approved', declined: 'Declined' }
 
 type RowOf<Batches> = Batches extends AsyncIterable<(infer Row)[]> ? Row : never
-type WorkOrderRow = RowOf<ReturnType<WorkOrdersRepository['exportRows']>>
+type WorkOrderRow = RowOf<ReturnType<ExportsRepository['workOrders']>>
 
 /**
  * The runbook's backup columns first (WorkOrderNo, CustomerName, Status, Price), then the rest under the
@@ -126,12 +120,10 @@ function csvStream<Row>(columns: Column<Row>[], batches: AsyncIterable<Row[]>): 
   return csv
 }
 
-/**
- * Every matching work order, item or customer as CSV, streamed in constant memory. The filters are
- * checked before this returns (a bad one throws the list's 400); the rows are read as the stream is.
- */
-export function exportCsv(db: Db, kind: ExportKind, params: ExportParams): Readable {
-  if (kind === 'items') return csvStream(ITEM_COLUMNS, createExportsRepository(db).items(params))
-  if (kind === 'customers') return csvStream(CUSTOMER_COLUMNS, createExportsRepository(db).customers(params))
-  return csvStream(WORK_ORDER_COLUMNS, createWorkOrdersRepository(db).exportRows(params))
-}
+/** The rows of each export, as CSV in the legacy columns (each file reads back through the importer). */
+export const toCsv = {
+  'work-orders': (batches: AsyncIterable<WorkOrderRow[]>) => csvStream(WORK_ORDER_COLUMNS, batches),
+  items: (batches: AsyncIterable<ItemExportRow[]>) => csvStream(ITEM_COLUMNS, batches),
+  customers: (batches: AsyncIterable<(Customer & { sourceName: string | null })[]>) =>
+    csvStream(CUSTOMER_COLUMNS, batches),
+} satisfies Record<ExportKind, unknown>

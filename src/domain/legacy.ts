@@ -1,6 +1,7 @@
 // Turns one parsed row of the legacy CSV export (csv-parse with `columns: true`) into our insert values, or
 // into a list of field errors that name the column. Pure: no I/O, never throws.
 import type { NewWorkOrder, WorkOrderStatus } from '../models/index.js'
+import type { ItemFields } from '../schemas/items.js'
 import { restoreFormula } from './csv-formula.js'
 import {
   blankToNull,
@@ -307,17 +308,11 @@ export function mapWorkOrderRow(row: LegacyRow): MapResult<LegacyWorkOrder> {
   return finish(r, value)
 }
 
-export interface LegacyItem {
+/** An item row: the item's own fields (src/schemas/items.ts) and the order it belongs to. */
+export interface LegacyItem extends ItemFields {
   workOrderNo: number
   /** The order's customer as the export repeats it; null when the column is blank. */
   customerNo: number | null
-  description: string
-  material: string | null
-  quantity: number
-  condition: string | null
-  color: string | null
-  sizeText: string | null
-  unitPrice: number | null
 }
 
 export function mapItemRow(row: LegacyRow): MapResult<LegacyItem> {

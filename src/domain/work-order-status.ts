@@ -1,7 +1,7 @@
 import type { Role } from '../models/users.js'
-import type { WorkOrderStatus } from '../models/work-orders.js'
+import type { QuoteStatus, WorkOrderStatus } from '../models/work-orders.js'
 
-export type QuoteStatus = 'pending' | 'approved' | 'declined'
+export type { QuoteStatus }
 
 /**
  * The life of a work order (docs/WORK-ORDERS.md): received → queued → in_progress → cleaned → treated →

@@ -1,5 +1,6 @@
 // The one feature function: training rows and predictions both go through `featureVector`, so what the
 // model learns from is exactly what it is asked about (the legacy model fed zeros at prediction time).
+import type { StorageTime } from '../models/work-orders.js'
 
 /** An item as the model sees it: no unit price (that would hand it the price it is asked to predict). */
 export interface ItemFacts {
@@ -18,7 +19,7 @@ export interface OrderFacts {
   firmRush: boolean
   repairsNeeded: boolean
   isCushion: boolean
-  storageTime: 'seasonal' | 'temporary' | null
+  storageTime: StorageTime | null
   specialInstructions: string | null
   items: ItemFacts[]
 }

@@ -1,11 +1,12 @@
 // Training, pure and synchronous: records in, fitted models and honest holdout metrics out. It runs in a
 // worker thread (src/ml/worker.ts) so the server keeps answering while it works.
+import type { MlConfig } from '../models/ml.js'
 import { dayNumber, FEATURE_NAMES, featureVector, type OrderContext, type OrderFacts } from './features.js'
 import { DatedOrders, indexBy } from './history.js'
 import { type Metrics, metrics, quantile } from './metrics.js'
 import { type Algorithm, fitModel, type ModelJson, type Transform } from './models/index.js'
 
-export type TrainingConfig = 'baseline' | 'boosted' | 'auto'
+export type TrainingConfig = MlConfig
 export type Target = 'days' | 'price'
 export const TARGETS: readonly Target[] = ['days', 'price']
 

@@ -164,3 +164,6 @@ export type NewWorkOrder = typeof workOrders.$inferInsert
 export type WorkOrderItem = typeof workOrderItems.$inferSelect
 export type NewWorkOrderItem = typeof workOrderItems.$inferInsert
 export type WorkOrderStatus = (typeof workOrderStatus.enumValues)[number]
+export type QuoteStatus = (typeof quoteStatus.enumValues)[number]
+export type StorageTime = (typeof storageTime.enumValues)[number]
+export type ReturnStatus = (typeof returnStatus.enumValues)[number]

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm'
 import { union } from 'drizzle-orm/pg-core'
 import type { Db } from '../db/index.js'
+import type { CustomerFilter } from '../domain/list-fields.js'
 import { customerSearchText, customers, type NewCustomer, sources, workOrders } from '../models/index.js'
 import {
   buildListQuery,
@@ -12,8 +13,9 @@ import {
   toPage,
   totalKey,
 } from './list-query.js'
+import { insertedFlag, lastByKey, setExcluded, tally } from './upsert.js'
 
-export const CUSTOMER_FIELDS: Record<string, ListField> = {
+export const CUSTOMER_FIELDS: Record<CustomerFilter | 'createdAt', ListField> = {
   customerNo: { expr: customers.customerNo, type: 'number', filter: true, sort: true },
   name: { expr: customers.name, type: 'text', filter: true, sort: true },
   contact: { expr: customers.contact, type: 'text', filter: true, sort: true },
@@ -147,6 +149,25 @@ export function createCustomersRepository(db: Db) {
     async remove(id: number, tx: Db = db) {
       const [row] = await tx.delete(customers).where(eq(customers.id, id)).returning({ id: customers.id })
       return row
+    },
+
+    /** The legacy import: customers by their legacy number, updated in place when it exists. */
+    async upsertByNumber(rows: (NewCustomer & { customerNo: number })[], tx: Db) {
+      const values = lastByKey(rows, (r) => r.customerNo)
+      const result = await tx
+        .insert(customers)
+        .values(values)
+        .onConflictDoUpdate({ target: customers.customerNo, set: setExcluded(values[0], 'customerNo') })
+        .returning({ inserted: insertedFlag })
+      return tally(result)
+    },
+
+    async idsByNumber(customerNos: number[], tx: Db = db) {
+      const rows = await tx
+        .select({ id: customers.id, no: customers.customerNo })
+        .from(customers)
+        .where(inArray(customers.customerNo, customerNos))
+      return new Map(rows.map((c) => [c.no, c.id]))
     },
   }
 }

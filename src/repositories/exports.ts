@@ -1,8 +1,8 @@
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import { customers, sources, type WorkOrderItem, workOrderItems, workOrders } from '../models/index.js'
 import { customerConditions } from './customers.js'
-import { type ExportParams, workOrderConditions } from './work-orders.js'
+import { type ExportParams, orderTotals, rowFields, workOrderConditions } from './work-orders.js'
 
 /**
  * The items and customers exports: every row matching a list's filters, in keyset batches (by work order
@@ -12,6 +12,14 @@ import { type ExportParams, workOrderConditions } from './work-orders.js'
  */
 export function createExportsRepository(db: Db) {
   return {
+    /**
+     * Every order matching the work order list's filters, in work-order-number order, with the customer's
+     * phones and e-mail.
+     */
+    workOrders(params: ExportParams, batchSize = 1000) {
+      return exportBatches(db, workOrderConditions(db, params), batchSize)
+    },
+
     /** Items of the work orders the list's filters select, order by order, each with its order's key fields. */
     items(params: ExportParams, ordersPerBatch = 500) {
       return itemBatches(db, workOrderConditions(db, params), ordersPerBatch)
@@ -23,6 +31,8 @@ export function createExportsRepository(db: Db) {
     },
   }
 }
+
+export type ExportsRepository = ReturnType<typeof createExportsRepository>
 
 export type ItemExportRow = WorkOrderItem & {
   workOrderNo: number
@@ -94,4 +104,39 @@ async function* customerBatches(db: Db, where: SQL[], batchSize: number) {
     after = rows.at(-1)?.customer.customerNo ?? after
     if (rows.length < batchSize) return
   }
+}
+
+/** Keyset batches by work order number: constant memory, and no server-side cursor (PGlite has none). */
+async function* exportBatches(db: Db, where: SQL[], batchSize: number) {
+  let after = 0
+  for (;;) {
+    const rows = await exportRowsWithTotals(db)
+      .where(and(...where, gt(workOrders.workOrderNo, after)))
+      .orderBy(workOrders.workOrderNo)
+      .limit(batchSize)
+    if (rows.length === 0) return
+    yield rows
+    after = rows.at(-1)?.workOrderNo ?? after
+    if (rows.length < batchSize) return
+  }
+}
+
+/** The customer's phones and e-mail: the export's contact columns. */
+const CUSTOMER_CONTACT = {
+  homePhone: customers.homePhone,
+  workPhone: customers.workPhone,
+  cellPhone: customers.cellPhone,
+  email: customers.email,
+}
+
+/** The export's rows: a list row's columns and the customer's phones and e-mail. */
+function exportRowsWithTotals(db: Db) {
+  const totals = orderTotals(db)
+  return db
+    .select({ ...rowFields(totals), ...CUSTOMER_CONTACT })
+    .from(workOrders)
+    .innerJoin(customers, eq(customers.id, workOrders.customerId))
+    .leftJoin(sources, eq(sources.id, customers.sourceId))
+    .leftJoinLateral(totals, sql`true`)
+    .$dynamic()
 }

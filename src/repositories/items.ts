@@ -1,6 +1,8 @@
-import { type AnyColumn, and, eq, isNull, sql } from 'drizzle-orm'
+import { type AnyColumn, and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import { customerItems, type NewWorkOrderItem, workOrderItems } from '../models/index.js'
+import type { StoredItemFields } from '../schemas/items.js'
+import { lastByKey } from './upsert.js'
 
 /** The catalog's identity: the same description, material, color and size text is the same row. */
 export const CATALOG_IDENTITY = [
@@ -10,17 +12,6 @@ export const CATALOG_IDENTITY = [
   customerItems.color,
   customerItems.sizeText,
 ]
-
-export interface ItemFields {
-  description: string
-  material: string | null
-  quantity: number
-  condition: string | null
-  color: string | null
-  sizeText: string | null
-  squareFeet: number | null
-  unitPrice: number | null
-}
 
 export function createItemsRepository(db: Db) {
   return {
@@ -36,7 +27,7 @@ export function createItemsRepository(db: Db) {
      * The customer's catalog row for this piece: the same description, material, color and size text is
      * the same row (the unique key treats empty values as equal). Its last price follows the newest order.
      */
-    async upsertCatalog(customerId: number, item: ItemFields, tx: Db) {
+    async upsertCatalog(customerId: number, item: StoredItemFields, tx: Db) {
       // A piece ordered again with nothing new (same price or none, same condition or none, same quantity)
       // leaves its row alone: an upsert would rewrite it and hold its lock until the order commits, so
       // concurrent orders for one customer's piece queued behind each other (and left a dead row each).
@@ -122,6 +113,49 @@ export function createItemsRepository(db: Db) {
         .where(eq(workOrderItems.id, itemId))
         .returning({ id: workOrderItems.id })
       return row
+    },
+
+    /** The legacy import: drops these orders' items (the file's replace them); how many were dropped. */
+    async removeAllOf(workOrderIds: number[], tx: Db) {
+      if (workOrderIds.length === 0) return 0
+      const removed = await tx
+        .delete(workOrderItems)
+        .where(inArray(workOrderItems.workOrderId, workOrderIds))
+        .returning({ id: workOrderItems.id })
+      return removed.length
+    },
+
+    /**
+     * The legacy import: the items, and each as a row of its customer's catalog (last price kept when
+     * the file has none).
+     */
+    async addImported(rows: (NewWorkOrderItem & StoredItemFields & { customerId: number })[], tx: Db) {
+      const catalog = lastByKey(rows, (r) =>
+        JSON.stringify([r.customerId, r.description, r.material, r.color, r.sizeText]),
+      )
+      await tx
+        .insert(customerItems)
+        .values(
+          catalog.map((r) => ({
+            customerId: r.customerId,
+            description: r.description,
+            material: r.material,
+            condition: r.condition,
+            color: r.color,
+            sizeText: r.sizeText,
+            squareFeet: r.squareFeet,
+            lastPrice: r.unitPrice,
+            quantity: r.quantity,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: CATALOG_IDENTITY,
+          set: {
+            lastPrice: sql`coalesce(excluded.last_price, ${customerItems.lastPrice})`,
+            updatedAt: sql`now()`,
+          },
+        })
+      await tx.insert(workOrderItems).values(rows.map(({ customerId: _c, ...r }) => r))
     },
   }
 }

@@ -13,7 +13,7 @@ import {
   sql,
 } from 'drizzle-orm'
 import { isCalendarDate } from '../domain/shop-date.js'
-import { AppError } from '../errors.js'
+import { ListErrors } from './list-query.errors.js'
 
 /** 'number' fields are int4 columns (numbers, ids): a filter on them takes whole numbers only. */
 export type FieldType = 'text' | 'number' | 'date' | 'boolean' | 'enum'
@@ -53,7 +53,8 @@ export interface Page<T> {
 
 /**
  * Counts a list's matches: `count` runs the statement; a caller may answer from a total cached since the
- * last committed write instead (plugins/analytics.ts keeps that cache, cleared on every write on any instance).
+ * last committed write instead (plugins/app/analytics.ts keeps that cache, cleared on every write on any
+ * instance).
  */
 export type CountMatches = (key: string, count: () => Promise<number>) => Promise<number>
 export const countNow: CountMatches = (_key, count) => count()
@@ -71,8 +72,8 @@ export const MAX_PAGE_SIZE = 200
 const INT4_MAX = 2_147_483_647
 const WHOLE = /^\d{1,10}$/
 
-function invalidFilter(field: string, value: string, expected: string): AppError {
-  return new AppError(400, 'query.invalid_filter', `Filter ${field}="${value}" is not ${expected}`)
+function invalidFilter(field: string, value: string, expected: string) {
+  return ListErrors.invalidFilter(`Filter ${field}="${value}" is not ${expected}`)
 }
 
 /**
@@ -158,7 +159,7 @@ export function buildListQuery(fields: Record<string, ListField>, params: ListPa
   for (const [name, value] of Object.entries(params.filters)) {
     if (value === undefined || value === '') continue
     const field = fields[name]
-    if (!field?.filter) throw new AppError(400, 'query.invalid_filter', `Unknown filter "${name}"`)
+    if (!field?.filter) throw ListErrors.invalidFilter(`Unknown filter "${name}"`)
     const condition = filterCondition(name, field, value.trim())
     if (condition) conditions.push(condition)
   }
@@ -173,11 +174,7 @@ export function buildListQuery(fields: Record<string, ListField>, params: ListPa
     const field = fields[name]
     if (!field?.sort) {
       const allowed = Object.keys(fields).filter((k) => fields[k]?.sort)
-      throw new AppError(
-        400,
-        'query.invalid_sort',
-        `Cannot sort by "${name}" (use one of: ${allowed.join(', ')})`,
-      )
+      throw ListErrors.invalidSort(name, allowed)
     }
     orderBy.push(sortKey(field, descending))
     tiebreakDescending = descending

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import type { History, ItemFacts, OrderContext } from '../ml/features.js'
 import type { OrderRecord } from '../ml/train.js'
+import type { StorageTime } from '../models/index.js'
 import { query } from './analytics-sql.js'
 
 interface RecordRow extends Record<string, unknown> {
@@ -16,7 +17,7 @@ interface RecordRow extends Record<string, unknown> {
   firm_rush: boolean
   repairs_needed: boolean
   is_cushion: boolean
-  storage_time: 'seasonal' | 'temporary' | null
+  storage_time: StorageTime | null
   special_instructions: string | null
   items: (ItemFacts & { unitPrice: number | null })[]
 }

@@ -97,14 +97,14 @@ export function createMlRegistryRepository(db: Db) {
       async list(limit: number) {
         return db.select().from(mlRuns).orderBy(desc(mlRuns.startedAt)).limit(limit)
       },
-      /** Marks runs whose instance died (still running past their deadline) as failed. */
-      async failAbandoned() {
+      /** Marks runs whose instance died (still running past their deadline) as failed, with this result. */
+      async failAbandoned(result: { code: string; message: string }) {
         await db
           .update(mlRuns)
           .set({
             status: 'failed',
             finishedAt: sql`now()`,
-            result: { code: 'ml.run_abandoned', message: 'The instance running this training stopped' },
+            result,
           })
           .where(and(eq(mlRuns.status, 'running'), lt(mlRuns.deadline, sql`now()`)))
       },

@@ -1,9 +1,11 @@
-import { and, count, eq, ilike, sql } from 'drizzle-orm'
+import { and, count, eq, ilike, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
+import type { SourceFilter } from '../domain/list-fields.js'
 import { type NewSource, sources } from '../models/index.js'
 import { buildListQuery, containsPattern, type ListField, type ListParams, toPage } from './list-query.js'
+import { insertedFlag, lastByKey, tally } from './upsert.js'
 
-export const SOURCE_FIELDS: Record<string, ListField> = {
+export const SOURCE_FIELDS: Record<SourceFilter | 'createdAt', ListField> = {
   name: { expr: sources.name, type: 'text', filter: true, sort: true },
   city: { expr: sources.city, type: 'text', filter: true, sort: true },
   state: { expr: sources.state, type: 'text', filter: true, sort: true },
@@ -57,6 +59,44 @@ export function createSourcesRepository(db: Db) {
     async remove(id: number, tx: Db = db) {
       const [row] = await tx.delete(sources).where(eq(sources.id, id)).returning({ id: sources.id })
       return row
+    },
+
+    /** The legacy import: sources by name, updated in place when the name exists. */
+    async upsertByName(rows: NewSource[], tx: Db) {
+      const result = await tx
+        .insert(sources)
+        .values(lastByKey(rows, (r) => r.name))
+        .onConflictDoUpdate({
+          target: sources.name,
+          set: {
+            address: sql`excluded.address`,
+            city: sql`excluded.city`,
+            state: sql`excluded.state`,
+            zip: sql`excluded.zip`,
+            phone: sql`excluded.phone`,
+            fax: sql`excluded.fax`,
+            email: sql`excluded.email`,
+            updatedAt: sql`now()`,
+          },
+        })
+        .returning({ inserted: insertedFlag })
+      return tally(result)
+    },
+
+    /** Ids by name, creating (by name only) those that do not exist yet; `created` names them. */
+    async ensureNamed(names: (string | null)[], tx: Db) {
+      const wanted = [...new Set(names.filter((n): n is string => !!n))]
+      if (wanted.length === 0) return { ids: new Map<string, number>(), created: [] as string[] }
+      const created = await tx
+        .insert(sources)
+        .values(wanted.map((name) => ({ name })))
+        .onConflictDoNothing()
+        .returning({ name: sources.name })
+      const rows = await tx
+        .select({ id: sources.id, name: sources.name })
+        .from(sources)
+        .where(inArray(sources.name, wanted))
+      return { ids: new Map(rows.map((r) => [r.name, r.id])), created: created.map((c) => c.name) }
     },
   }
 }

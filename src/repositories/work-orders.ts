@@ -1,5 +1,6 @@
-import { and, count, eq, getTableColumns, gt, ilike, type SQL, sql } from 'drizzle-orm'
+import { and, count, eq, getTableColumns, ilike, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
+import type { WorkOrderFilter } from '../domain/list-fields.js'
 import { NOT_BLANK_PATTERN, WEIGHT_PATTERN } from '../domain/square-feet.js'
 import {
   customers,
@@ -23,8 +24,9 @@ import {
   toPage,
   totalKey,
 } from './list-query.js'
+import { insertedFlag, lastByKey, setExcluded, tally } from './upsert.js'
 
-export const WORK_ORDER_FIELDS: Record<string, ListField> = {
+export const WORK_ORDER_FIELDS: Record<WorkOrderFilter, ListField> = {
   workOrderNo: { expr: workOrders.workOrderNo, type: 'number', filter: true, sort: true },
   name: { expr: workOrders.name, type: 'text', filter: true, sort: true },
   status: {
@@ -175,15 +177,6 @@ export function createWorkOrdersRepository(db: Db) {
       return toPage(page, total, params)
     },
 
-    /**
-     * Every order matching the list filters, in work-order-number order, fetched in keyset batches so an
-     * export of a million rows holds one batch in memory at a time (and works the same on PGlite).
-     */
-    exportRows(params: ExportParams, batchSize = 1000) {
-      // Built now, so a bad filter is a 400 before any byte of the response is sent.
-      return exportBatches(db, workOrderConditions(db, params), batchSize)
-    },
-
     /** The order with customer (and source), ship-to, items and status history: one statement. */
     async detailByNumber(workOrderNo: number) {
       return detail.execute({ no: workOrderNo })
@@ -238,6 +231,33 @@ export function createWorkOrdersRepository(db: Db) {
       })
     },
 
+    /** The legacy import: orders by their legacy number; a new one gets its first history row. */
+    async upsertByNumber(rows: (NewWorkOrder & { workOrderNo: number })[], tx: Db) {
+      const values = lastByKey(rows, (r) => r.workOrderNo)
+      if (values.length === 0) return { inserted: 0, updated: 0 }
+      const result = await tx
+        .insert(workOrders)
+        .values(values)
+        .onConflictDoUpdate({ target: workOrders.workOrderNo, set: setExcluded(values[0], 'workOrderNo') })
+        .returning({ id: workOrders.id, status: workOrders.status, inserted: insertedFlag })
+      const fresh = result.filter((r) => r.inserted)
+      if (fresh.length) {
+        await tx
+          .insert(workOrderStatusHistory)
+          .values(
+            fresh.map((r) => ({ workOrderId: r.id, fromStatus: null, toStatus: r.status, note: 'imported' })),
+          )
+      }
+      return tally(result)
+    },
+
+    async byNumbers(workOrderNos: number[], tx: Db = db) {
+      return tx
+        .select({ id: workOrders.id, no: workOrders.workOrderNo, customerId: workOrders.customerId })
+        .from(workOrders)
+        .where(inArray(workOrders.workOrderNo, workOrderNos))
+    },
+
     async remove(id: number, tx: Db = db) {
       const [row] = await tx.delete(workOrders).where(eq(workOrders.id, id)).returning({ id: workOrders.id })
       return row
@@ -246,29 +266,6 @@ export function createWorkOrdersRepository(db: Db) {
 }
 
 export type WorkOrdersRepository = ReturnType<typeof createWorkOrdersRepository>
-
-/** Keyset batches by work order number: constant memory, and no server-side cursor (PGlite has none). */
-async function* exportBatches(db: Db, where: SQL[], batchSize: number) {
-  let after = 0
-  for (;;) {
-    const rows = await exportRowsWithTotals(db)
-      .where(and(...where, gt(workOrders.workOrderNo, after)))
-      .orderBy(workOrders.workOrderNo)
-      .limit(batchSize)
-    if (rows.length === 0) return
-    yield rows
-    after = rows.at(-1)?.workOrderNo ?? after
-    if (rows.length < batchSize) return
-  }
-}
-
-/** The customer's phones and e-mail: the export's contact columns. */
-const CUSTOMER_CONTACT = {
-  homePhone: customers.homePhone,
-  workPhone: customers.workPhone,
-  cellPhone: customers.cellPhone,
-  email: customers.email,
-}
 
 /** Work orders with customer, source and item totals: what list rows and the export show. */
 function rowsWithTotals(db: Db) {
@@ -285,19 +282,7 @@ function rowsWithTotals(db: Db) {
     .$dynamic()
 }
 
-/** The export's rows: a list row's columns and the customer's phones and e-mail. */
-function exportRowsWithTotals(db: Db) {
-  const totals = orderTotals(db)
-  return db
-    .select({ ...rowFields(totals), ...CUSTOMER_CONTACT })
-    .from(workOrders)
-    .innerJoin(customers, eq(customers.id, workOrders.customerId))
-    .leftJoin(sources, eq(sources.id, customers.sourceId))
-    .leftJoinLateral(totals, sql`true`)
-    .$dynamic()
-}
-
-function rowFields(totals: ReturnType<typeof orderTotals>) {
+export function rowFields(totals: ReturnType<typeof orderTotals>) {
   return {
     ...getTableColumns(workOrders),
     customerName: customers.name,

@@ -1,10 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyReply } from 'fastify'
+import type { Static, TSchema } from 'typebox'
 import { ADMIN, MANAGERS } from '../auth/access.js'
-import type { Db } from '../db/index.js'
-import { shopToday } from '../domain/shop-date.js'
-import { AppError } from '../errors.js'
-import { createAnalyticsRepository } from '../repositories/analytics.js'
 import {
   BacklogSchema,
   CacheStatsSchema,
@@ -24,137 +20,84 @@ import {
 } from '../schemas/analytics.js'
 import { ErrorRef } from '../schemas/common.js'
 
-type Repo = ReturnType<typeof createAnalyticsRepository>
 const errors = { 400: ErrorRef, 401: ErrorRef, 403: ErrorRef }
 
 /** The dashboard's numbers: managers and admins only, computed in SQL, served through the analytics cache. */
 const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['analytics']
-  const access = { access: MANAGERS }
-  const today = () => shopToday(app.config.shopTimezone)
+  const analytics = app.analyticsService
 
-  /** One cached query; `x-cache` says whether it was a hit, a miss or bypassed. */
-  async function serve<T extends object>(
-    reply: FastifyReply,
-    endpoint: string,
-    params: Record<string, unknown>,
-    run: (repo: Repo) => Promise<T>,
+  /** One cached figure; `x-cache` says whether the cache had it (hit), computed it (miss) or was bypassed. */
+  function figure<Q extends TSchema>(
+    url: string,
+    schemas: { querystring: Q; response: TSchema; summary?: string },
+    answer: (query: Static<Q>) => Promise<{ value: object; cache: string }>,
   ) {
-    const { value, cache } = await app.analytics
-      .cached(endpoint, params, (db: Db) => run(createAnalyticsRepository(db)))
-      .catch((err: unknown) => {
-        // The repository checks its parameters (an impossible date, an id out of range) before any SQL.
-        if (err instanceof RangeError) throw new AppError(400, 'analytics.invalid_parameter', err.message)
-        throw err
-      })
-    reply.header('x-cache', cache)
-    return value
+    const { querystring, response, summary } = schemas
+    app.get(
+      url,
+      {
+        config: { access: MANAGERS },
+        schema: {
+          tags,
+          ...(summary ? { summary } : {}),
+          querystring,
+          response: { 200: response, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { value, cache } = await answer(request.query as Static<Q>)
+        reply.header('x-cache', cache)
+        return value
+      },
+    )
   }
 
-  app.get(
-    '/api/analytics/summary',
-    {
-      config: access,
-      schema: { tags, querystring: FilterQuery, response: { 200: SummarySchema, ...errors } },
-    },
-    async (request, reply) => {
-      const params = { ...request.query, today: today() }
-      return serve(reply, 'summary', params, (repo) => repo.summary(params))
-    },
-  )
-  app.get(
-    '/api/analytics/trends',
-    {
-      config: access,
-      schema: { tags, querystring: MonthsQuery, response: { 200: TrendsSchema, ...errors } },
-    },
-    async (request, reply) => {
-      const params = { months: request.query.months, today: today() }
-      return serve(reply, 'trends', params, async (repo) => ({ data: await repo.trends(params) }))
-    },
-  )
-  app.get(
+  figure('/api/analytics/summary', { querystring: FilterQuery, response: SummarySchema }, analytics.summary)
+  figure('/api/analytics/trends', { querystring: MonthsQuery, response: TrendsSchema }, analytics.trends)
+  figure(
     '/api/analytics/throughput',
     {
-      config: access,
-      schema: {
-        tags,
-        summary: 'Daily square feet completed, with a 7-day rolling mean',
-        querystring: DaysQuery,
-        response: { 200: ThroughputSchema, ...errors },
-      },
+      querystring: DaysQuery,
+      response: ThroughputSchema,
+      summary: 'Daily square feet completed, with a 7-day rolling mean',
     },
-    async (request, reply) => {
-      const params = { days: request.query.days, today: today() }
-      return serve(reply, 'throughput', params, async (repo) => ({ data: await repo.throughput(params) }))
-    },
+    analytics.throughput,
   )
-  app.get(
+  figure(
     '/api/analytics/backlog',
-    {
-      config: access,
-      schema: {
-        tags,
-        summary: 'Daily cumulative square feet in minus out',
-        querystring: DaysQuery,
-        response: { 200: BacklogSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const params = { days: request.query.days, today: today() }
-      return serve(reply, 'backlog', params, async (repo) => ({ data: await repo.backlog(params) }))
-    },
+    { querystring: DaysQuery, response: BacklogSchema, summary: 'Daily cumulative square feet in minus out' },
+    analytics.backlog,
   )
-  app.get(
+  figure(
     '/api/analytics/revenue-by-product',
-    {
-      config: access,
-      schema: { tags, querystring: FilterQuery, response: { 200: RevenueByProductSchema, ...errors } },
-    },
-    async (request, reply) =>
-      serve(reply, 'revenue-by-product', request.query, (repo) => repo.revenueByProduct(request.query)),
+    { querystring: FilterQuery, response: RevenueByProductSchema },
+    analytics.revenueByProduct,
   )
-  app.get(
+  figure(
     '/api/analytics/turnaround',
-    {
-      config: access,
-      schema: { tags, querystring: TurnaroundQuery, response: { 200: TurnaroundSchema, ...errors } },
-    },
-    async (request, reply) =>
-      serve(reply, 'turnaround', request.query, (repo) => repo.turnaround(request.query)),
+    { querystring: TurnaroundQuery, response: TurnaroundSchema },
+    analytics.turnaround,
   )
-  app.get(
+  figure(
     '/api/analytics/customers',
     {
-      config: access,
-      schema: {
-        tags,
-        summary: 'New vs returning customers per month; top customers by revenue',
-        querystring: CustomersQuery,
-        response: { 200: CustomersSchema, ...errors },
-      },
+      querystring: CustomersQuery,
+      response: CustomersSchema,
+      summary: 'New vs returning customers per month; top customers by revenue',
     },
-    async (request, reply) => {
-      const params = { ...request.query, today: today() }
-      return serve(reply, 'customers', params, (repo) => repo.customers(params))
-    },
+    analytics.customers,
   )
-  app.get(
+  figure(
     '/api/dashboard',
     {
-      config: access,
-      schema: {
-        tags,
-        summary: 'Recent orders, counts per status, queue length, rush orders due soon',
-        querystring: DashboardQuery,
-        response: { 200: DashboardSchema, ...errors },
-      },
+      querystring: DashboardQuery,
+      response: DashboardSchema,
+      summary: 'Recent orders, counts per status, queue length, rush orders due soon',
     },
-    async (request, reply) => {
-      const params = { ...request.query, today: today() }
-      return serve(reply, 'dashboard', params, (repo) => repo.dashboard(params))
-    },
+    analytics.dashboard,
   )
+
   app.get(
     '/api/analytics/cache-stats',
     {
@@ -165,7 +108,7 @@ const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CacheStatsSchema, 401: ErrorRef, 403: ErrorRef },
       },
     },
-    async () => ({ ...app.analytics.stats(), replica: app.analytics.replicaStatus() }),
+    async () => analytics.cacheStats(),
   )
 }
 

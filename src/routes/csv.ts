@@ -1,16 +1,13 @@
-import { Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ADMIN, MANAGERS } from '../auth/access.js'
-import { type ExportKind, exportCsv } from '../csv/export.js'
-import { auditedImport } from '../csv/import-service.js'
-import { AppError } from '../errors.js'
+import type { ExportKind } from '../csv/export.js'
+import { CUSTOMER_FILTERS, WORK_ORDER_FILTERS } from '../domain/list-fields.js'
 import { ErrorRef } from '../schemas/common.js'
 import { ImportParams, ImportReportSchema } from '../schemas/csv.js'
 import { ListQuery, listParams } from '../schemas/list.js'
 import { writeContext } from './context.js'
-import { CUSTOMER_FILTERS } from './customers.js'
-import { WORK_ORDER_FILTERS } from './work-orders.js'
 
 const IMPORT_LIMIT_BYTES = 200 * 1024 * 1024
 
@@ -23,7 +20,7 @@ const csvRoutes: FastifyPluginAsyncTypebox = async (app) => {
    * A CSV export: the list's filters (no paging or sort), streamed in constant memory. Filters are checked
    * before the first byte, so a bad one is a JSON 400 like the list's, never a broken download.
    */
-  const exportRoute = (url: string, kind: ExportKind, filters: string[], summary: string) =>
+  const exportRoute = (url: string, kind: ExportKind, filters: readonly string[], summary: string) =>
     app.get(
       url,
       {
@@ -46,7 +43,7 @@ const csvRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request, reply) => {
         const { q, filters: values } = listParams({ page: 1, pageSize: 1, ...request.query })
-        const csv = exportCsv(app.db, kind, { q, filters: values })
+        const csv = app.csvService.export(kind, { q, filters: values })
         const stamp = new Date().toISOString().slice(0, 10)
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
@@ -99,15 +96,7 @@ const csvRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      if (!(request.body instanceof Readable)) {
-        throw new AppError(
-          415,
-          'import.csv_required',
-          'Send the file as the request body with Content-Type: text/csv',
-        )
-      }
-      const deps = { db: app.db, changes: app.changes }
-      const report = await auditedImport(deps, writeContext(request), request.params.kind, request.body)
+      const report = await app.csvService.import(writeContext(request), request.params.kind, request.body)
       request.log.info({ kind: report.kind, rows: report.rows, failed: report.failed }, 'import finished')
       return report
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ANY_ROLE, MANAGERS } from '../auth/access.js'
+import { CUSTOMER_FILTERS } from '../domain/list-fields.js'
 import { ErrorRef } from '../schemas/common.js'
 import {
   CreateCustomerBody,
@@ -13,16 +14,6 @@ import { IdParams, ListQuery, listParams, PageOf } from '../schemas/list.js'
 import { writeContext } from './context.js'
 
 const errors = { 400: ErrorRef, 401: ErrorRef, 403: ErrorRef }
-export const CUSTOMER_FILTERS = [
-  'customerNo',
-  'name',
-  'contact',
-  'city',
-  'state',
-  'email',
-  'sourceId',
-  'sourceName',
-]
 
 /** Customers and their item catalog. Everyone reads; managers write. */
 const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {

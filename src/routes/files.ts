@@ -4,7 +4,7 @@ import { Type } from 'typebox'
 import { ANY_ROLE, MANAGERS } from '../auth/access.js'
 import { ErrorRef } from '../schemas/common.js'
 import { FileParams, FileSchema, FilesSchema, OrderParams } from '../schemas/files.js'
-import { FileErrors } from '../services/files.js'
+import { FileErrors } from '../services/files.errors.js'
 import { ALLOWED_EXTENSIONS } from '../storage/file-types.js'
 import { writeContext } from './context.js'
 

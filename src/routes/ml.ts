@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
+import type { Static } from 'typebox'
 import { MANAGERS } from '../auth/access.js'
 import { parseSquareFeet } from '../domain/square-feet.js'
-import { AppError } from '../errors.js'
 import { ErrorRef } from '../schemas/common.js'
 import {
   PredictBody,
@@ -28,14 +28,8 @@ const retrainResponses = {
 const mlRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['ml']
 
-  async function retrain(
-    body: { config?: 'baseline' | 'boosted' | 'auto' | undefined; async?: boolean | undefined },
-    reply: FastifyReply,
-    triggeredBy: string,
-  ) {
-    const started = await app.ml.training.start({ config: body.config ?? 'auto', triggeredBy })
-    if ('skipped' in started)
-      throw new AppError(409, 'ml.training_in_progress', 'training already in progress')
+  async function retrain(body: Static<typeof RetrainBody>, reply: FastifyReply, triggeredBy: string) {
+    const started = await app.mlService.retrain({ config: body.config ?? 'auto', triggeredBy })
     if (body.async) {
       // The run is recorded; the outcome (or the failure) lands on it. Nothing is left unhandled.
       started.done.catch(() => undefined)
@@ -75,7 +69,7 @@ const mlRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: MANAGERS },
       schema: { tags, summary: 'Recent training runs', response: { 200: RunsSchema, ...err(401, 403) } },
     },
-    async () => ({ data: await app.ml.training.runs() }),
+    async () => ({ data: await app.mlService.runs() }),
   )
 
   app.get(
@@ -89,11 +83,7 @@ const mlRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RunSchema, ...err(400, 401, 403, 404, 503) },
       },
     },
-    async (request) => {
-      const run = await app.ml.training.run(request.params.id)
-      if (!run) throw new AppError(404, 'ml.run_not_found', 'No such training run')
-      return run
-    },
+    async (request) => app.mlService.run(request.params.id),
   )
 
   app.get(
@@ -106,7 +96,7 @@ const mlRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StatusSchema, ...err(401, 403) },
       },
     },
-    async () => app.ml.status(),
+    async () => app.mlService.status(),
   )
 
   app.post(
@@ -122,7 +112,7 @@ const mlRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { items, ...order } = request.body
-      return app.ml.predictions.predictDraft({
+      return app.mlService.predictions.predictDraft({
         ...order,
         dateRequired: order.dateRequired ?? null,
         rush: order.rush ?? false,
@@ -153,7 +143,7 @@ const mlRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PredictionSchema, ...err(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => app.ml.predictions.predictOrder(request.params.workOrderNo),
+    async (request) => app.mlService.predictions.predictOrder(request.params.workOrderNo),
   )
 }
 

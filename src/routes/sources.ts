@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ANY_ROLE, MANAGERS } from '../auth/access.js'
+import { SOURCE_FILTERS } from '../domain/list-fields.js'
 import { ErrorRef } from '../schemas/common.js'
 import { IdParams, ListQuery, listParams, PageOf } from '../schemas/list.js'
 import { CreateSourceBody, SourceSchema, UpdateSourceBody } from '../schemas/sources.js'
@@ -18,7 +19,7 @@ const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'List sources',
-        querystring: ListQuery(['name', 'city', 'state']),
+        querystring: ListQuery(SOURCE_FILTERS),
         response: { 200: PageOf(SourceSchema), ...errors },
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ANY_ROLE, MANAGERS } from '../auth/access.js'
+import { WORK_ORDER_FILTERS } from '../domain/list-fields.js'
 import { ErrorRef } from '../schemas/common.js'
 import { ListQuery, listParams, PageOf } from '../schemas/list.js'
 import {
@@ -17,21 +18,6 @@ import {
 import { writeContext } from './context.js'
 
 const errors = { 400: ErrorRef, 401: ErrorRef, 403: ErrorRef }
-export const WORK_ORDER_FILTERS = [
-  'workOrderNo',
-  'name',
-  'status',
-  'quoteStatus',
-  'dateIn',
-  'dateRequired',
-  'dateCompleted',
-  'rush',
-  'firmRush',
-  'customerId',
-  'customerName',
-  'sourceName',
-  'rackLocation',
-]
 
 /**
  * Work orders and their items. Everyone reads and records shop-floor steps; managers create, edit,

@@ -1,13 +1,14 @@
 import { Type } from 'typebox'
+import { type Role, userRole } from '../models/users.js'
 import { DateTime, NullableDateTime } from './common.js'
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()])
 
-export const RoleSchema = Type.Union(
-  [Type.Literal('admin'), Type.Literal('manager'), Type.Literal('staff')],
-  {
-    description: 'admin: everything; manager: all business data, analytics, ML; staff: shop floor',
-  },
+export const RoleSchema = Type.Unsafe<Role>(
+  Type.Union(
+    userRole.enumValues.map((role) => Type.Literal(role)),
+    { description: 'admin: everything; manager: all business data, analytics, ML; staff: shop floor' },
+  ),
 )
 
 export const UserSchema = Type.Object(

@@ -1,7 +1,7 @@
 import { type TSchema, Type } from 'typebox'
 
 /** page, pageSize, sort, q and one optional string per filterable field (ranges like 100-200 or d1..d2). */
-export function ListQuery(filterFields: string[]) {
+export function ListQuery(filterFields: readonly string[]) {
   const filters = Object.fromEntries(
     filterFields.map((f) => [
       f,

@@ -1,8 +1,9 @@
 import { Type } from 'typebox'
+import { mlConfig } from '../models/ml.js'
 import { DateTime, NullableDateTime } from './common.js'
 import { enumOf, StorageSchema } from './work-orders.js'
 
-const ConfigSchema = enumOf(['baseline', 'boosted', 'auto'] as const)
+const ConfigSchema = enumOf(mlConfig.enumValues)
 const id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 })
 const day = Type.String({ format: 'date', description: 'YYYY-MM-DD' })
 

@@ -1,8 +1,11 @@
 import { Type } from 'typebox'
-import { workOrderStatus } from '../models/work-orders.js'
+import { quoteStatus, returnStatus, storageTime, workOrderStatus } from '../models/work-orders.js'
 import { DateTime, NullableText } from './common.js'
 import { CustomerSchema, ItemSchema } from './customers.js'
+import { ItemBody } from './items.js'
 import { SourceSchema } from './sources.js'
+
+export { ItemBody, UpdateItemBody } from './items.js'
 
 const text = (max = 500) => NullableText(max)
 const day = Type.String({ format: 'date', description: 'YYYY-MM-DD' })
@@ -14,9 +17,9 @@ const nullableEnumOf = <T extends string>(values: readonly T[]) =>
   Type.Unsafe<T | null>({ anyOf: [{ type: 'string', enum: [...values] }, { type: 'null' }] })
 
 export const StatusSchema = enumOf(workOrderStatus.enumValues)
-export const QuoteStatusSchema = nullableEnumOf(['pending', 'approved', 'declined'] as const)
-export const StorageSchema = nullableEnumOf(['seasonal', 'temporary'] as const)
-const ReturnSchema = nullableEnumOf(['ship', 'deliver', 'pickup', 'rehang', 'unknown'] as const)
+export const QuoteStatusSchema = nullableEnumOf(quoteStatus.enumValues)
+export const StorageSchema = nullableEnumOf(storageTime.enumValues)
+const ReturnSchema = nullableEnumOf(returnStatus.enumValues)
 
 const orderColumns = {
   id: Type.Integer(),
@@ -101,31 +104,6 @@ export const WorkOrderDetailSchema = Type.Object(
   },
   { title: 'WorkOrderDetail' },
 )
-
-const money = Type.Union([Type.Number({ minimum: 0, maximum: 99_999_999 }), Type.Null()])
-
-/** What an item says about itself; picking from the catalog (catalogItemId) fills the rest. */
-const itemFields = {
-  description: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-  material: Type.Optional(text(200)),
-  quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
-  condition: Type.Optional(text(200)),
-  color: Type.Optional(text(100)),
-  sizeText: Type.Optional(text(200)),
-  unitPrice: Type.Optional(money),
-}
-
-export const ItemBody = Type.Object(
-  {
-    catalogItemId: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Pick from the catalog' }),
-    ),
-    ...itemFields,
-  },
-  { additionalProperties: false },
-)
-
-export const UpdateItemBody = Type.Object(itemFields, { additionalProperties: false, minProperties: 1 })
 
 const editable = {
   name: Type.Optional(text(300)),

@@ -1,12 +1,19 @@
 // Deterministic synthetic shop data for demos, the dashboard and the turnaround / price models.
 // Pure: no database, no clock, no Math.random. The same options give the same data, byte for byte.
-import type { NewCustomer, NewSource, NewWorkOrder, WorkOrderStatus } from '../models/index.js'
-import type { ItemFields } from '../repositories/items.js'
+import type {
+  NewCustomer,
+  NewSource,
+  NewWorkOrder,
+  QuoteStatus,
+  StorageTime,
+  WorkOrderStatus,
+} from '../models/index.js'
+import type { StoredItemFields } from '../schemas/items.js'
 import type { Rng } from './vocabulary.js'
 import * as V from './vocabulary.js'
 
 /** An item as the shop API stores it; squareFeet is the true area of one piece (null for sail weights). */
-export type GeneratedItem = ItemFields
+export type GeneratedItem = StoredItemFields
 export type GeneratedCustomer = NewCustomer & { customerNo: number; sourceIndex: number | null }
 export type GeneratedWorkOrder = Omit<NewWorkOrder, 'customerId' | 'shipToSourceId'> & {
   workOrderNo: number
@@ -228,7 +235,7 @@ export function generateShopData(opts: GenerateOptions): ShopData {
     const repairsNeeded = r.chance(0.2)
     const fall = d.month >= 8 && d.month <= 10
     const storable = d.kind === 'awning' || d.kind === 'boat' || d.kind === 'outdoor'
-    const storageTime: 'seasonal' | 'temporary' | null =
+    const storageTime: StorageTime | null =
       storable && d.month >= 8 && r.chance(0.6) ? 'seasonal' : r.chance(0.12) ? 'temporary' : null
     const required = rush ? r.int(3, 21) : r.chance(0.2) ? r.int(14, 60) : null
     let t = 3 + 2.2 * Math.log2(1 + d.work / 40) + 0.2 * backlogDays + (fall ? 4 : 0)
@@ -249,7 +256,7 @@ export function generateShopData(opts: GenerateOptions): ShopData {
     const fPack = Math.min(1, fTreat + r.uni(0.05, 0.2))
     const at = (f: number) => d.day + Math.floor(turnaround * f)
     let status: WorkOrderStatus = 'completed'
-    let quoteStatus: 'pending' | 'approved' | 'declined' | null = r.chance(0.04) ? 'approved' : null
+    let quoteStatus: QuoteStatus | null = r.chance(0.04) ? 'approved' : null
     if (done > end) {
       const q = r.next()
       quoteStatus = q < 0.08 ? 'pending' : q < 0.18 ? 'approved' : q < 0.21 ? 'declined' : null

@@ -1,6 +1,6 @@
 // Word lists for the synthetic shop data (src/seed/generate.ts), and the small builders that compose
 // them into sources' and customers' names, addresses, phones and e-mails (2% of these in messy legacy forms).
-import type { NewCustomer, NewSource } from '../models/index.js'
+import { type NewCustomer, type NewSource, type WorkOrderStatus, workOrderStatus } from '../models/index.js'
 
 /** The seeded random source generate.ts passes in. */
 export interface Rng {
@@ -590,15 +590,9 @@ export const FINAL_LOCATIONS = [
 ] as const
 
 /** The lifecycle of a work order up to completion (cancelled is off this line). */
-export const STATUS_ORDER = [
-  'received',
-  'queued',
-  'in_progress',
-  'cleaned',
-  'treated',
-  'packaged',
-  'completed',
-] as const
+export const STATUS_ORDER = workOrderStatus.enumValues.filter(
+  (status): status is Exclude<WorkOrderStatus, 'cancelled'> => status !== 'cancelled',
+)
 
 function phone(r: Rng, area: string): string {
   const n = `${r.int(0, 9999)}`.padStart(4, '0')

@@ -1,4 +1,3 @@
-import { AuthErrors } from '../auth/errors.js'
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js'
 import type { TokenDigester } from '../auth/tokens.js'
 import { newToken } from '../auth/tokens.js'
@@ -8,6 +7,7 @@ import { createInvitesRepository } from '../repositories/invites.js'
 import { createLoginFailuresRepository } from '../repositories/login-failures.js'
 import { createSessionsRepository, type SessionTimeouts, TOUCH_INTERVAL_S } from '../repositories/sessions.js'
 import { createUsersRepository } from '../repositories/users.js'
+import { AuthErrors } from './auth.errors.js'
 
 /**
  * The lockout rule (docs/ACCESS.md): 10 consecutive failures for a username from one client address lock

@@ -1,16 +1,12 @@
 import { isForeignKeyViolation } from '../db/constraint-errors.js'
 import { formatPhone } from '../domain/legacy.js'
-import { AppError } from '../errors.js'
 import type { NewCustomer } from '../models/index.js'
 import { createCustomersRepository } from '../repositories/customers.js'
 import type { CountMatches, ListParams } from '../repositories/list-query.js'
+import { CustomerErrors } from './customers.errors.js'
 import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
 
 export type CustomerInput = Omit<NewCustomer, 'id' | 'customerNo' | 'createdAt' | 'updatedAt'>
-
-const notFound = () => new AppError(404, 'customer.not_found', 'No such customer')
-const unknownSource = () =>
-  new AppError(400, 'customer.unknown_source', 'sourceId does not name an existing source')
 
 const PHONES = ['homePhone', 'workPhone', 'cellPhone'] as const
 
@@ -39,7 +35,7 @@ export function createCustomersService(deps: WriteDeps & { countMatches?: CountM
     try {
       return await work()
     } catch (err) {
-      if (isForeignKeyViolation(err)) throw unknownSource()
+      if (isForeignKeyViolation(err)) throw CustomerErrors.unknownSource()
       throw err
     }
   }
@@ -49,7 +45,7 @@ export function createCustomersService(deps: WriteDeps & { countMatches?: CountM
 
     async detail(id: number) {
       const customer = await repo.detail(id)
-      if (!customer) throw notFound()
+      if (!customer) throw CustomerErrors.notFound()
       return { ...customer, primaryPhone: primaryPhone(customer) }
     },
 
@@ -74,7 +70,7 @@ export function createCustomersService(deps: WriteDeps & { countMatches?: CountM
       guardSource(() =>
         auditedWrite(deps, ctx, async (tx) => {
           const customer = await repo.update(id, normalizePhones(input), tx)
-          if (!customer) throw notFound()
+          if (!customer) throw CustomerErrors.notFound()
           return {
             result: customer,
             audit: {
@@ -92,14 +88,10 @@ export function createCustomersService(deps: WriteDeps & { countMatches?: CountM
     remove: (ctx: WriteContext, id: number) =>
       auditedWrite(deps, ctx, async (tx) => {
         const customer = await repo.get(id, tx)
-        if (!customer) throw notFound()
+        if (!customer) throw CustomerErrors.notFound()
         const orders = await repo.orderCount(id, tx)
         if (orders > 0) {
-          throw new AppError(
-            409,
-            'customer.has_work_orders',
-            `Customer #${customer.customerNo} has ${orders} work order(s) and cannot be deleted; their history must stay`,
-          )
+          throw CustomerErrors.hasWorkOrders(customer.customerNo, orders)
         }
         await repo.remove(id, tx)
         return {

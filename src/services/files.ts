@@ -1,35 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { isForeignKeyViolation } from '../db/constraint-errors.js'
-import { AppError } from '../errors.js'
 import { createFilesRepository } from '../repositories/files.js'
 import { contentDisposition, sanitizeFilename } from '../storage/disposition.js'
 import { checkFileType, peek, SNIFF_BYTES } from '../storage/file-types.js'
 import type { FileStorage } from '../storage/index.js'
+import { FileErrors } from './files.errors.js'
+import { WorkOrderErrors } from './work-orders.errors.js'
 import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
-
-export const FileErrors = {
-  orderNotFound: (no: number) => new AppError(404, 'work_order.not_found', `No work order #${no}`),
-  notFound: () => new AppError(404, 'file.not_found', 'No such file on this work order'),
-  missing: () =>
-    new AppError(400, 'file.missing', 'Send the file as multipart/form-data in a part named "file"'),
-  empty: () => new AppError(400, 'file.empty', 'The file is empty'),
-  tooMany: () =>
-    new AppError(
-      400,
-      'file.too_many',
-      'One file per upload: this request carried more than one file, so none was kept. Send each file in its own request',
-    ),
-  tooLarge: (maxBytes: number) =>
-    new AppError(413, 'file.too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`),
-  unsupported: (reason: string) => new AppError(415, 'file.unsupported_type', `File refused: ${reason}`),
-  storageUnavailable: () =>
-    new AppError(503, 'file.storage_unavailable', 'File storage is unavailable; try the upload again', {
-      'retry-after': '5',
-    }),
-  missingObject: () =>
-    new AppError(404, 'file.missing_object', 'The file is listed but its content is missing'),
-}
 
 /** @fastify/multipart's error when a part exceeds the file size limit. */
 const isTooLarge = (err: unknown) => (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE'
@@ -87,7 +65,7 @@ export function createFilesService(
 
     async list(no: number) {
       const orderId = await repo.orderId(no)
-      if (orderId === undefined) throw FileErrors.orderNotFound(no)
+      if (orderId === undefined) throw WorkOrderErrors.notFound(no)
       return repo.list(orderId)
     },
 
@@ -95,7 +73,7 @@ export function createFilesService(
       const orderId = await repo.orderId(no)
       if (orderId === undefined) {
         await drain(upload.stream)
-        throw FileErrors.orderNotFound(no)
+        throw WorkOrderErrors.notFound(no)
       }
       const originalName = sanitizeFilename(upload.filename)
       let sniffed: Awaited<ReturnType<typeof peek>>
@@ -162,7 +140,7 @@ export function createFilesService(
       } catch (err) {
         await removeObjects([storageKey])
         // The order was deleted while its file was uploading.
-        if (isForeignKeyViolation(err)) throw FileErrors.orderNotFound(no)
+        if (isForeignKeyViolation(err)) throw WorkOrderErrors.notFound(no)
         throw err
       }
     },
@@ -170,7 +148,7 @@ export function createFilesService(
     /** A presigned URL on S3; the bytes themselves from the local driver. */
     async download(no: number, fileId: string): Promise<DownloadTarget> {
       const orderId = await repo.orderId(no)
-      if (orderId === undefined) throw FileErrors.orderNotFound(no)
+      if (orderId === undefined) throw WorkOrderErrors.notFound(no)
       const file = await repo.get(orderId, fileId)
       if (!file) throw FileErrors.notFound()
       const url = await storage.signedUrl(file.storageKey, {
@@ -191,7 +169,7 @@ export function createFilesService(
 
     async remove(ctx: WriteContext, no: number, fileId: string) {
       const orderId = await repo.orderId(no)
-      if (orderId === undefined) throw FileErrors.orderNotFound(no)
+      if (orderId === undefined) throw WorkOrderErrors.notFound(no)
       const removed = await auditedWrite(deps, ctx, async (tx) => {
         const row = await repo.remove(orderId, fileId, tx)
         if (!row) throw FileErrors.notFound()

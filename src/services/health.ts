@@ -1,3 +1,4 @@
+import type { ReplicaStatus } from '../cache/analytics-cache.js'
 import type { Database } from '../db/index.js'
 
 export interface HealthCheckOptions {
@@ -31,3 +32,34 @@ export function createHealthCheck(database: Pick<Database, 'ping'>, options: Hea
     return inFlight
   }
 }
+
+const PING_TIMEOUT_MS = 2000
+const RESULT_REUSE_MS = 1000
+
+/** The load balancer's probe: healthy when the database answers within ~2 s. */
+export function createHealthService(deps: {
+  database: Pick<Database, 'ping'>
+  replicaStatus: () => ReplicaStatus
+  version: string
+}) {
+  const databaseIsUp = createHealthCheck(deps.database, {
+    timeoutMs: PING_TIMEOUT_MS,
+    cacheMs: RESULT_REUSE_MS,
+  })
+  return {
+    async check() {
+      const up = await databaseIsUp()
+      const replica = deps.replicaStatus()
+      return {
+        status: up ? ('healthy' as const) : ('unhealthy' as const),
+        database: up ? ('connected' as const) : ('disconnected' as const),
+        timestamp: new Date().toISOString(),
+        version: deps.version,
+        uptimeSeconds: Math.round(process.uptime()),
+        ...(replica === 'not configured' ? {} : { analyticsReplica: replica }),
+      }
+    },
+  }
+}
+
+export type HealthService = ReturnType<typeof createHealthService>

@@ -1,11 +1,13 @@
 import { LRUCache } from 'lru-cache'
 import type { Db } from '../db/index.js'
 import { shopToday } from '../domain/shop-date.js'
-import { AppError } from '../errors.js'
 import { dayNumber, type ItemFacts, type OrderFacts } from '../ml/features.js'
 import { createPredictor, type Prediction, type Predictor, type StoredModel } from '../ml/predict.js'
 import { createMlDataRepository, type HistoryTotals } from '../repositories/ml-data.js'
 import { createMlRegistryRepository } from '../repositories/ml-registry.js'
+import { CustomerErrors } from './customers.errors.js'
+import { MlErrors } from './ml.errors.js'
+import { WorkOrderErrors } from './work-orders.errors.js'
 import type { OrderEstimate } from './work-orders.js'
 
 /** The dates of the order a prediction is about, to take it out of its source's record. */
@@ -26,17 +28,6 @@ export const SOURCE_HISTORY_TTL_MS = 60_000
 
 /** How long an instance serves its cached model before checking the registry again (NOTIFY is faster). */
 export const ACTIVE_MODEL_CHECK_MS = 30_000
-
-export const PredictionErrors = {
-  noModel: () =>
-    new AppError(
-      409,
-      'ml.no_model',
-      'No model is active yet: train one with POST /ml/train or the cron retrain',
-    ),
-  noCustomer: (id: number) => new AppError(404, 'customer.not_found', `No customer ${id}`),
-  notFound: (no: number) => new AppError(404, 'work_order.not_found', `No work order #${no}`),
-}
 
 /** An order as the work order screen loads it. */
 export interface EstimatedOrder extends Omit<OrderFacts, 'items'> {
@@ -182,11 +173,11 @@ export function createPredictionService(deps: {
       let sourceId: number | null = null
       if (customerId !== undefined) {
         const found = await data.customerSource(customerId)
-        if (found === undefined) throw PredictionErrors.noCustomer(customerId)
+        if (found === undefined) throw CustomerErrors.notFound(customerId)
         sourceId = found
       }
       const predictor = await active()
-      if (!predictor) throw PredictionErrors.noModel()
+      if (!predictor) throw MlErrors.noModel()
       const facts: OrderFacts = { ...rest, dateIn: dateIn ?? shopToday(deps.timeZone) }
       return predictWith(predictor, facts, { customerId: customerId ?? null, sourceId })
     },
@@ -194,9 +185,9 @@ export function createPredictionService(deps: {
     /** An existing order, as of today (its own row left out of its customer's record and the backlog). */
     async predictOrder(workOrderNo: number): Promise<PredictionResult> {
       const record = await data.record(workOrderNo)
-      if (!record) throw PredictionErrors.notFound(workOrderNo)
+      if (!record) throw WorkOrderErrors.notFound(workOrderNo)
       const predictor = await active()
-      if (!predictor) throw PredictionErrors.noModel()
+      if (!predictor) throw MlErrors.noModel()
       return predictWith(predictor, record.facts, {
         customerId: record.customerId,
         sourceId: record.sourceId,

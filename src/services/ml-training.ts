@@ -13,6 +13,7 @@ import {
 import type { MlConfig } from '../models/index.js'
 import { createMlDataRepository } from '../repositories/ml-data.js'
 import { createMlRegistryRepository } from '../repositories/ml-registry.js'
+import { MlErrors } from './ml.errors.js'
 
 /** pg_advisory_lock key of "a training is running" (any instance). */
 export const TRAINING_LOCK_KEY = 0x6d6c7472 // 'mltr'
@@ -57,17 +58,6 @@ export interface RetrainOutcome {
   reason: string
 }
 
-export const MlErrors = {
-  inProgress: () => new AppError(409, 'ml.training_in_progress', 'training already in progress'),
-  insufficient: (need: number, have: number) =>
-    new AppError(
-      422,
-      'ml.insufficient_data',
-      `Insufficient data for training (need >= ${need}, have ${have})`,
-    ),
-  timeout: (err: TrainingTimeoutError) => new AppError(504, 'ml.training_timeout', err.message),
-}
-
 /** The activation rule: no target's holdout MAE may be worse than the active model's by more than the limit. */
 export function activationDecision(
   candidate: Record<Target, TargetMetrics>,
@@ -94,6 +84,10 @@ export function activationDecision(
     reason: `holdout MAE within ${Math.round(maxRegression * 100)}% of model ${active.id}`,
   }
 }
+
+/** What a run whose instance died records as its failure (a run's result, not a response). */
+const { code, message } = MlErrors.runAbandoned()
+const abandoned = { code, message }
 
 const stamp = () => new Date().toISOString().replace('T', ' ').slice(0, 19)
 
@@ -191,10 +185,10 @@ export function createTrainingService(deps: {
     } catch (err) {
       const appError =
         err instanceof TrainingTimeoutError
-          ? MlErrors.timeout(err)
+          ? MlErrors.trainingTimeout(err.message)
           : err instanceof AppError
             ? err
-            : new AppError(500, 'ml.training_failed', 'Model training failed')
+            : MlErrors.trainingFailed()
       log.error({ err, runId }, 'Model training failed')
       await retrainLog('ERROR', [`Model training failed: ${(err as Error).message}`])
       throw appError
@@ -232,7 +226,7 @@ export function createTrainingService(deps: {
       request: RetrainRequest,
     ): Promise<{ runId: string; done: Promise<RetrainOutcome> } | { skipped: 'slot taken' }> {
       const release = await database.tryLock(TRAINING_LOCK_KEY)
-      if (!release) throw MlErrors.inProgress()
+      if (!release) throw MlErrors.trainingInProgress()
       try {
         const records = await data.records()
         const have = completedSamples(records)
@@ -241,7 +235,7 @@ export function createTrainingService(deps: {
           await retrainLog('WARNING', [
             `Insufficient data for training (need >= ${settings.minSamples}, have ${have})`,
           ])
-          throw MlErrors.insufficient(settings.minSamples, have)
+          throw MlErrors.insufficientData(settings.minSamples, have)
         }
         const run = await registry.runs.start({
           config: request.config,
@@ -270,12 +264,12 @@ export function createTrainingService(deps: {
     },
 
     async runs(limit = 50) {
-      await registry.runs.failAbandoned()
+      await registry.runs.failAbandoned(abandoned)
       return registry.runs.list(limit)
     },
 
     async run(id: string) {
-      await registry.runs.failAbandoned()
+      await registry.runs.failAbandoned(abandoned)
       return registry.runs.get(id)
     },
   }

@@ -1,7 +1,7 @@
 import { isDueSoon, mergeQueue } from '../domain/queue.js'
 import { shopToday } from '../domain/shop-date.js'
-import { AppError } from '../errors.js'
 import { createQueueRepository } from '../repositories/queue.js'
+import { QueueErrors } from './queue.errors.js'
 import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
 
 export interface ReorderInput {
@@ -38,16 +38,10 @@ export function createQueueService(deps: WriteDeps & { timeZone: string }) {
 
   async function storeOrder(ctx: WriteContext, { order, version }: ReorderInput) {
     const repeated = duplicatesOf(order)
-    if (repeated.length)
-      throw new AppError(400, 'queue.duplicate', `The order lists ${numbers(repeated)} more than once`)
+    if (repeated.length) throw QueueErrors.duplicate(numbers(repeated))
     await auditedWrite(deps, ctx, async (tx) => {
       const next = await repo.bumpVersion(Number(version), ctx.actor.id, tx)
-      if (next === undefined)
-        throw new AppError(
-          409,
-          'queue.conflict',
-          `The queue has been reordered since version ${version} was read; reload it and reorder again`,
-        )
+      if (next === undefined) throw QueueErrors.conflict(String(version))
       const members = await repo.lockMembers(tx)
       const idOf = new Map(members.map((m) => [m.workOrderNo, m.id]))
       const given = new Set(order)
@@ -62,11 +56,7 @@ export function createQueueService(deps: WriteDeps & { timeZone: string }) {
             ? `${numbers(unexpected)} ${unexpected.length === 1 ? 'is' : 'are'} not in the queue`
             : '',
         ]
-        throw new AppError(
-          409,
-          'queue.membership_changed',
-          `The order must list exactly the orders in the queue: ${parts.filter(Boolean).join('; ')}. Reload it and reorder again`,
-        )
+        throw QueueErrors.membershipChanged(parts.filter(Boolean).join('; '))
       }
       const ids = order.map((no) => idOf.get(no) as number)
       await repo.setPositions(ids, tx)

@@ -1,15 +1,11 @@
 import { isForeignKeyViolation, isUniqueViolation } from '../db/constraint-errors.js'
-import { AppError } from '../errors.js'
 import type { NewSource } from '../models/index.js'
 import type { ListParams } from '../repositories/list-query.js'
 import { createSourcesRepository } from '../repositories/sources.js'
+import { SourceErrors } from './sources.errors.js'
 import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
 
 export type SourceInput = Omit<NewSource, 'id' | 'createdAt' | 'updatedAt'>
-
-const nameTaken = (name: string) =>
-  new AppError(409, 'source.name_taken', `A source named "${name}" already exists`)
-const notFound = () => new AppError(404, 'source.not_found', 'No such source')
 
 export function createSourcesService(deps: WriteDeps) {
   const repo = createSourcesRepository(deps.db)
@@ -18,14 +14,14 @@ export function createSourcesService(deps: WriteDeps) {
 
     async get(id: number) {
       const source = await repo.get(id)
-      if (!source) throw notFound()
+      if (!source) throw SourceErrors.notFound()
       return source
     },
 
     create: (ctx: WriteContext, input: SourceInput) =>
       auditedWrite(deps, ctx, async (tx) => {
         const source = await repo.create(input, tx)
-        if (!source) throw nameTaken(input.name)
+        if (!source) throw SourceErrors.nameTaken(input.name)
         return {
           result: source,
           audit: {
@@ -42,7 +38,7 @@ export function createSourcesService(deps: WriteDeps) {
       try {
         return await auditedWrite(deps, ctx, async (tx) => {
           const source = await repo.update(id, input, tx)
-          if (!source) throw notFound()
+          if (!source) throw SourceErrors.notFound()
           return {
             result: source,
             audit: { action: 'source.updated', entity: 'source', entityId: id, summary: { changes: input } },
@@ -50,7 +46,7 @@ export function createSourcesService(deps: WriteDeps) {
           }
         })
       } catch (err) {
-        if (isUniqueViolation(err)) throw nameTaken(input.name ?? '')
+        if (isUniqueViolation(err)) throw SourceErrors.nameTaken(input.name ?? '')
         throw err
       }
     },
@@ -59,7 +55,7 @@ export function createSourcesService(deps: WriteDeps) {
       try {
         await auditedWrite(deps, ctx, async (tx) => {
           const removed = await repo.remove(id, tx)
-          if (!removed) throw notFound()
+          if (!removed) throw SourceErrors.notFound()
           return {
             result: undefined,
             audit: { action: 'source.deleted', entity: 'source', entityId: id },
@@ -68,14 +64,12 @@ export function createSourcesService(deps: WriteDeps) {
         })
       } catch (err) {
         if (isForeignKeyViolation(err)) {
-          throw new AppError(
-            409,
-            'source.in_use',
-            'This source still has customers; move them to another source first',
-          )
+          throw SourceErrors.inUse()
         }
         throw err
       }
     },
   }
 }
+
+export type SourcesService = ReturnType<typeof createSourcesService>

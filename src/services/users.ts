@@ -1,4 +1,3 @@
-import { AuthErrors } from '../auth/errors.js'
 import { hashPassword, passwordProblem } from '../auth/passwords.js'
 import { newToken, type TokenDigester } from '../auth/tokens.js'
 import type { Db } from '../db/index.js'
@@ -7,6 +6,7 @@ import { type AuditActor, createAuditRepository } from '../repositories/audit.js
 import { createInvitesRepository } from '../repositories/invites.js'
 import { createSessionsRepository, type SessionTimeouts } from '../repositories/sessions.js'
 import { createUsersRepository } from '../repositories/users.js'
+import { AuthErrors } from './auth.errors.js'
 import { normalizeUsername, type RequestContext } from './auth.js'
 
 export interface DirectUser {

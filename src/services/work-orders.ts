@@ -1,25 +1,18 @@
 import { isForeignKeyViolation } from '../db/constraint-errors.js'
-import type { Db } from '../db/index.js'
-import { shopToday } from '../domain/shop-date.js'
-import { parseSquareFeet, storedSizeWarning } from '../domain/square-feet.js'
+import { storedSizeWarning } from '../domain/square-feet.js'
 import { planTransition } from '../domain/work-order-status.js'
-import { AppError } from '../errors.js'
+import type { AppError } from '../errors.js'
 import type { NewWorkOrder, Role, WorkOrderStatus } from '../models/index.js'
-import { createItemsRepository, type ItemFields } from '../repositories/items.js'
-import type { CountMatches, ListParams } from '../repositories/list-query.js'
-import { createWorkOrdersRepository } from '../repositories/work-orders.js'
-import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
+import type { ListParams } from '../repositories/list-query.js'
+import type { ItemInput } from '../schemas/items.js'
+import { AuthErrors } from './auth.errors.js'
+import { type DetailRow, type OrderContext, orderContext, type WorkOrdersDeps } from './work-order-context.js'
+import { addItem, removeItem, resolveItem, updateItem } from './work-order-items.js'
+import { WorkOrderErrors } from './work-orders.errors.js'
+import { auditedWrite, type WriteContext } from './write-context.js'
 
-export interface ItemInput {
-  catalogItemId?: number | undefined
-  description?: string | undefined
-  material?: string | null | undefined
-  quantity?: number | undefined
-  condition?: string | null | undefined
-  color?: string | null | undefined
-  sizeText?: string | null | undefined
-  unitPrice?: number | null | undefined
-}
+export type { Estimator, OrderEstimate, OrderFiles } from './work-order-context.js'
+export type { ItemInput }
 
 export type WorkOrderFields = Omit<
   NewWorkOrder,
@@ -44,30 +37,9 @@ async function guardReferences<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (err) {
-    if (isForeignKeyViolation(err)) {
-      throw new AppError(400, 'work_order.unknown_reference', 'customerId or shipToSourceId does not exist')
-    }
+    if (isForeignKeyViolation(err)) throw WorkOrderErrors.unknownReference()
     throw err
   }
-}
-
-const notFound = (no: number) => new AppError(404, 'work_order.not_found', `No work order #${no}`)
-const itemNotFound = () => new AppError(404, 'work_order.item_not_found', 'No such item on this work order')
-
-/** What the model says about an open order (null fields when there is no model or the order is closed). */
-export interface OrderEstimate {
-  estimatedCompletion: string | null
-  predictedPrice: number | null
-}
-type DetailRow = NonNullable<
-  Awaited<ReturnType<ReturnType<typeof createWorkOrdersRepository>['detailByNumber']>>
->
-export type Estimator = (order: DetailRow) => Promise<OrderEstimate>
-
-/** The order's attachments: keys read in the delete's transaction, objects removed after it commits. */
-export interface OrderFiles {
-  keysOf(workOrderId: number, tx: Db): Promise<string[]>
-  removeObjects(keys: string[]): Promise<void>
 }
 
 /** Each item's size warning, and all of them at the top where a client shows messages after a save. */
@@ -82,239 +54,149 @@ function withSizeWarnings(order: DetailRow) {
   return { ...order, items, warnings }
 }
 
-export function createWorkOrdersService(
-  deps: WriteDeps & {
-    timeZone: string
-    estimate?: Estimator
-    files?: OrderFiles
-    /** Answers list totals from a cache cleared on every write (else every page counts its matches). */
-    countMatches?: CountMatches
-  },
-) {
-  const repo = createWorkOrdersRepository(deps.db)
-  const items = createItemsRepository(deps.db)
-  const today = () => shopToday(deps.timeZone)
+/** The order with everything on its screen, and for an open order the model's estimate. */
+async function detail(c: OrderContext, no: number) {
+  const order = await c.repo.detailByNumber(no)
+  if (!order) throw WorkOrderErrors.notFound(no)
+  const estimate = c.deps.estimate
+    ? await c.deps.estimate(order)
+    : { estimatedCompletion: null, predictedPrice: null }
+  return { ...withSizeWarnings(order), ...estimate }
+}
 
-  /** Picking from the catalog copies its fields and price; a typed item feeds the catalog. */
-  async function resolveItem(customerId: number, input: ItemInput, tx: Db) {
-    if (input.catalogItemId !== undefined) {
-      const entry = await items.catalogItem(customerId, input.catalogItemId, tx)
-      if (!entry)
-        throw new AppError(
-          400,
-          'item.unknown_catalog_item',
-          "catalogItemId is not in this customer's catalog",
+function create(
+  c: OrderContext,
+  ctx: WriteContext,
+  input: WorkOrderFields & { items?: ItemInput[] | undefined },
+) {
+  const { items: itemInputs = [], ...fields } = input
+  return guardReferences(() =>
+    auditedWrite(c.deps, ctx, async (tx) => {
+      const order = await c.repo.create({ ...fields, dateIn: fields.dateIn ?? c.today() }, tx)
+      await c.repo.recordStatus(
+        { workOrderId: order.id, from: null, to: order.status, changedBy: ctx.actor.id },
+        tx,
+      )
+      for (const item of itemInputs)
+        await c.items.add(
+          { workOrderId: order.id, ...(await resolveItem(c, order.customerId, item, tx)) },
+          tx,
         )
       return {
-        catalogItemId: entry.id,
-        description: entry.description,
-        material: entry.material,
-        condition: input.condition ?? entry.condition,
-        color: entry.color,
-        sizeText: entry.sizeText,
-        squareFeet: entry.squareFeet,
-        quantity: input.quantity ?? 1,
-        unitPrice: input.unitPrice !== undefined ? input.unitPrice : entry.lastPrice,
+        result: order,
+        audit: {
+          action: 'work_order.created',
+          entity: 'work_order',
+          entityId: order.workOrderNo,
+          summary: { customerId: order.customerId, items: itemInputs.length },
+        },
+        change: { entity: 'work_order', action: 'created', ids: [order.id] },
       }
-    }
-    const description = input.description?.trim()
-    if (!description)
-      throw new AppError(400, 'item.description_required', 'An item needs a description or a catalogItemId')
-    const fields: ItemFields = {
-      description,
-      material: input.material ?? null,
-      quantity: input.quantity ?? 1,
-      condition: input.condition ?? null,
-      color: input.color ?? null,
-      sizeText: input.sizeText ?? null,
-      squareFeet: parseSquareFeet(input.sizeText),
-      unitPrice: input.unitPrice ?? null,
-    }
-    return { ...fields, catalogItemId: await items.upsertCatalog(customerId, fields, tx) }
-  }
+    }),
+  )
+}
 
-  async function lockOrder(no: number, tx: Db) {
-    const order = await repo.lockByNumber(no, tx)
-    if (!order) throw notFound(no)
-    return order
-  }
+function update(c: OrderContext, ctx: WriteContext, no: number, input: Partial<WorkOrderFields>) {
+  return guardReferences(() =>
+    auditedWrite(c.deps, ctx, async (tx) => {
+      const order = await c.lockOrder(no, tx)
+      await c.repo.update(order.id, input, tx)
+      return {
+        result: undefined,
+        audit: {
+          action: 'work_order.updated',
+          entity: 'work_order',
+          entityId: no,
+          summary: { changes: input },
+        },
+        change: { entity: 'work_order', action: 'updated', ids: [order.id] },
+      }
+    }),
+  )
+}
 
+type Refusal = Extract<ReturnType<typeof planTransition>, { ok: false }>
+
+/** Why a status change was refused, as the domain rules say it, mapped to its registered error. */
+const REFUSALS = {
+  [WorkOrderErrors.invalidTransition.code]: (why: string) => WorkOrderErrors.invalidTransition(why),
+  [WorkOrderErrors.quoteNotApproved.code]: (why: string) => WorkOrderErrors.quoteNotApproved(why),
+  [AuthErrors.forbidden.code]: (why: string, role: Role) => AuthErrors.forbidden(role, why),
+} satisfies Record<Refusal['code'], (why: string, role: Role) => AppError>
+
+function changeStatus(c: OrderContext, ctx: StatusContext, no: number, to: WorkOrderStatus, note?: string) {
+  return auditedWrite(c.deps, ctx, async (tx) => {
+    const order = await c.lockOrder(no, tx)
+    const plan = planTransition({
+      from: order.status,
+      to,
+      role: ctx.role,
+      quoteStatus: order.quoteStatus,
+      today: c.today(),
+      dates: order,
+    })
+    if (!plan.ok) throw REFUSALS[plan.code](plan.message, ctx.role)
+    // Leaving the queue drops any manual position; re-entering it starts from the tier order.
+    const queuePosition = to === 'queued' || to === 'in_progress' ? order.queuePosition : null
+    await c.repo.update(order.id, { status: to, ...plan.set, queuePosition }, tx)
+    await c.repo.recordStatus(
+      { workOrderId: order.id, from: order.status, to, changedBy: ctx.actor.id, note: note ?? null },
+      tx,
+    )
+    return {
+      result: undefined,
+      audit: {
+        action: 'work_order.status_changed',
+        entity: 'work_order',
+        entityId: no,
+        summary: { from: order.status, to, note },
+      },
+      change: { entity: 'work_order', action: 'status_changed', ids: [order.id] },
+    }
+  })
+}
+
+/** Deletes the order (its file rows cascade), then its files' objects once the delete has committed. */
+async function remove(c: OrderContext, ctx: WriteContext, no: number) {
+  const keys = await auditedWrite(c.deps, ctx, async (tx) => {
+    const order = await c.lockOrder(no, tx)
+    const fileKeys = c.deps.files ? await c.deps.files.keysOf(order.id, tx) : []
+    await c.repo.remove(order.id, tx)
+    return {
+      result: fileKeys,
+      audit: {
+        action: 'work_order.deleted',
+        entity: 'work_order',
+        entityId: no,
+        summary: { customerId: order.customerId },
+      },
+      change: { entity: 'work_order', action: 'deleted', ids: [order.id] },
+    }
+  })
+  if (keys.length) await c.deps.files?.removeObjects(keys)
+}
+
+/** Work orders and their items; every write answers with the order's screen as it now is. */
+export function createWorkOrdersService(deps: WorkOrdersDeps) {
+  const c = orderContext(deps)
+  const then = async (write: Promise<unknown>, no: number) => {
+    await write
+    return detail(c, no)
+  }
   return {
-    list: (params: ListParams) => repo.list(params, deps.countMatches),
-
-    /** The order with everything on its screen, and for an open order the model's estimate. */
-    async detail(no: number) {
-      const order = await repo.detailByNumber(no)
-      if (!order) throw notFound(no)
-      const estimate = deps.estimate
-        ? await deps.estimate(order)
-        : { estimatedCompletion: null, predictedPrice: null }
-      return { ...withSizeWarnings(order), ...estimate }
-    },
-
-    async create(ctx: WriteContext, input: WorkOrderFields & { items?: ItemInput[] | undefined }) {
-      const { items: itemInputs = [], ...fields } = input
-      const created = await guardReferences(() =>
-        auditedWrite(deps, ctx, async (tx) => {
-          const order = await repo.create({ ...fields, dateIn: fields.dateIn ?? today() }, tx)
-          await repo.recordStatus(
-            { workOrderId: order.id, from: null, to: order.status, changedBy: ctx.actor.id },
-            tx,
-          )
-          for (const item of itemInputs)
-            await items.add({ workOrderId: order.id, ...(await resolveItem(order.customerId, item, tx)) }, tx)
-          return {
-            result: order,
-            audit: {
-              action: 'work_order.created',
-              entity: 'work_order',
-              entityId: order.workOrderNo,
-              summary: { customerId: order.customerId, items: itemInputs.length },
-            },
-            change: { entity: 'work_order', action: 'created', ids: [order.id] },
-          }
-        }),
-      )
-      return this.detail(created.workOrderNo)
-    },
-
-    async update(ctx: WriteContext, no: number, input: Partial<WorkOrderFields>) {
-      await guardReferences(() =>
-        auditedWrite(deps, ctx, async (tx) => {
-          const order = await lockOrder(no, tx)
-          await repo.update(order.id, input, tx)
-          return {
-            result: undefined,
-            audit: {
-              action: 'work_order.updated',
-              entity: 'work_order',
-              entityId: no,
-              summary: { changes: input },
-            },
-            change: { entity: 'work_order', action: 'updated', ids: [order.id] },
-          }
-        }),
-      )
-      return this.detail(no)
-    },
-
-    async changeStatus(ctx: StatusContext, no: number, to: WorkOrderStatus, note?: string) {
-      await auditedWrite(deps, ctx, async (tx) => {
-        const order = await lockOrder(no, tx)
-        const plan = planTransition({
-          from: order.status,
-          to,
-          role: ctx.role,
-          quoteStatus: order.quoteStatus,
-          today: today(),
-          dates: order,
-        })
-        if (!plan.ok) throw new AppError(plan.code === 'auth.forbidden' ? 403 : 409, plan.code, plan.message)
-        // Leaving the queue drops any manual position; re-entering it starts from the tier order.
-        const queuePosition = to === 'queued' || to === 'in_progress' ? order.queuePosition : null
-        await repo.update(order.id, { status: to, ...plan.set, queuePosition }, tx)
-        await repo.recordStatus(
-          { workOrderId: order.id, from: order.status, to, changedBy: ctx.actor.id, note: note ?? null },
-          tx,
-        )
-        return {
-          result: undefined,
-          audit: {
-            action: 'work_order.status_changed',
-            entity: 'work_order',
-            entityId: no,
-            summary: { from: order.status, to, note },
-          },
-          change: { entity: 'work_order', action: 'status_changed', ids: [order.id] },
-        }
-      })
-      return this.detail(no)
-    },
-
-    async addItem(ctx: WriteContext, no: number, input: ItemInput) {
-      await auditedWrite(deps, ctx, async (tx) => {
-        const order = await lockOrder(no, tx)
-        const item = await items.add(
-          { workOrderId: order.id, ...(await resolveItem(order.customerId, input, tx)) },
-          tx,
-        )
-        return {
-          result: item,
-          audit: {
-            action: 'work_order.item_added',
-            entity: 'work_order',
-            entityId: no,
-            summary: { itemId: item.id },
-          },
-          change: { entity: 'work_order_item', action: 'created', ids: [order.id] },
-        }
-      })
-      return this.detail(no)
-    },
-
-    async updateItem(ctx: WriteContext, no: number, itemId: number, input: ItemInput) {
-      await auditedWrite(deps, ctx, async (tx) => {
-        const order = await lockOrder(no, tx)
-        const current = await items.get(order.id, itemId, tx)
-        if (!current) throw itemNotFound()
-        const changes = {
-          ...input,
-          ...(input.sizeText !== undefined ? { squareFeet: parseSquareFeet(input.sizeText) } : {}),
-        }
-        delete changes.catalogItemId
-        await items.update(itemId, changes, tx)
-        return {
-          result: undefined,
-          audit: {
-            action: 'work_order.item_updated',
-            entity: 'work_order',
-            entityId: no,
-            summary: { itemId, changes: input },
-          },
-          change: { entity: 'work_order_item', action: 'updated', ids: [order.id] },
-        }
-      })
-      return this.detail(no)
-    },
-
-    async removeItem(ctx: WriteContext, no: number, itemId: number) {
-      await auditedWrite(deps, ctx, async (tx) => {
-        const order = await lockOrder(no, tx)
-        if (!(await items.get(order.id, itemId, tx))) throw itemNotFound()
-        await items.remove(itemId, tx)
-        return {
-          result: undefined,
-          audit: {
-            action: 'work_order.item_removed',
-            entity: 'work_order',
-            entityId: no,
-            summary: { itemId },
-          },
-          change: { entity: 'work_order_item', action: 'deleted', ids: [order.id] },
-        }
-      })
-      return this.detail(no)
-    },
-
-    /** Deletes the order (its file rows cascade), then its files' objects once the delete has committed. */
-    async remove(ctx: WriteContext, no: number) {
-      const keys = await auditedWrite(deps, ctx, async (tx) => {
-        const order = await lockOrder(no, tx)
-        const fileKeys = deps.files ? await deps.files.keysOf(order.id, tx) : []
-        await repo.remove(order.id, tx)
-        return {
-          result: fileKeys,
-          audit: {
-            action: 'work_order.deleted',
-            entity: 'work_order',
-            entityId: no,
-            summary: { customerId: order.customerId },
-          },
-          change: { entity: 'work_order', action: 'deleted', ids: [order.id] },
-        }
-      })
-      if (keys.length) await deps.files?.removeObjects(keys)
-    },
+    list: (params: ListParams) => c.repo.list(params, deps.countMatches),
+    detail: (no: number) => detail(c, no),
+    create: async (ctx: WriteContext, input: WorkOrderFields & { items?: ItemInput[] | undefined }) =>
+      detail(c, (await create(c, ctx, input)).workOrderNo),
+    update: (ctx: WriteContext, no: number, input: Partial<WorkOrderFields>) =>
+      then(update(c, ctx, no, input), no),
+    changeStatus: (ctx: StatusContext, no: number, to: WorkOrderStatus, note?: string) =>
+      then(changeStatus(c, ctx, no, to, note), no),
+    addItem: (ctx: WriteContext, no: number, input: ItemInput) => then(addItem(c, ctx, no, input), no),
+    updateItem: (ctx: WriteContext, no: number, itemId: number, input: ItemInput) =>
+      then(updateItem(c, ctx, no, itemId, input), no),
+    removeItem: (ctx: WriteContext, no: number, itemId: number) => then(removeItem(c, ctx, no, itemId), no),
+    remove: (ctx: WriteContext, no: number) => remove(c, ctx, no),
   }
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { FIRST_ADMIN_HINT } from '../../src/plugins/first-admin.js'
+import { FIRST_ADMIN_HINT } from '../../src/plugins/app/first-admin.js'
 import { createTestApp, logCapture } from '../helpers/app.js'
 
 // PGlite opened and closed for real on a shared machine: generous, per test.

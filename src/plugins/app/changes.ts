@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { type ChangeHub, createChangeHub } from '../services/changes.js'
+import { type ChangeHub, createChangeHub } from '../../services/changes.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

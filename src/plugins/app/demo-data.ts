@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { NotEmptyError, seedEmptyDatabase } from '../seed/seed-empty.js'
+import { NotEmptyError, seedEmptyDatabase } from '../../seed/seed-empty.js'
 
 /**
  * SEED_DEMO=1 on the embedded database: a new user gets a shop with history to look at. Runs in the

@@ -1,8 +1,8 @@
 import rateLimit from '@fastify/rate-limit'
 import { sql } from 'drizzle-orm'
 import fp from 'fastify-plugin'
-import type { Db } from '../db/index.js'
-import { AppError } from '../errors.js'
+import type { Db } from '../../db/index.js'
+import { HttpErrors } from '../../errors.js'
 
 type Callback = (err: Error | null, result?: { current: number; ttl: number }) => void
 
@@ -47,9 +47,7 @@ export default fp(
       global: false,
       store: postgresStore(app.db) as never,
       errorResponseBuilder: (_request, context) =>
-        new AppError(429, 'rate_limited', `Too many requests; try again in ${context.after}`, {
-          'retry-after': String(Math.ceil(context.ttl / 1000)),
-        }),
+        HttpErrors.rateLimited(context.after, Math.ceil(context.ttl / 1000)),
     })
     // Old windows are useless after a day; clearing them here keeps the table small without a scheduler.
     // In the background and not fatal: start-up must not wait for, or fail on, a database that is away.

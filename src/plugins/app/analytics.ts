@@ -1,35 +1,22 @@
 import { randomUUID } from 'node:crypto'
 import fp from 'fastify-plugin'
-import { type AnalyticsCache, cacheKey, createAnalyticsCache } from '../cache/analytics-cache.js'
-import { isConnectionError } from '../db/errors.js'
-import type { Database, Db } from '../db/index.js'
-import type { ChannelListener } from '../db/listener.js'
-import type { CountMatches } from '../repositories/list-query.js'
-import { CHANGES_CHANNEL } from '../services/changes.js'
+import { type CachedQueries, cacheKey, createAnalyticsCache } from '../../cache/analytics-cache.js'
+import { isConnectionError } from '../../db/errors.js'
+import type { Database, Db } from '../../db/index.js'
+import type { ChannelListener } from '../../db/listener.js'
+import type { CountMatches } from '../../repositories/list-query.js'
+import { CHANGES_CHANNEL } from '../../services/changes.js'
 
 /** After the replica fails, analytics use the primary for this long before trying the replica again. */
 const REPLICA_RETRY_MS = 30_000
 
-export type CacheOutcome = 'hit' | 'miss' | 'bypass'
-export type ReplicaStatus = 'not configured' | 'connected' | 'unavailable'
-
-export interface Analytics {
-  /** Runs an analytics query through the cache (and on the replica when there is one). */
-  cached<T extends object>(
-    endpoint: string,
-    params: Record<string, unknown>,
-    query: (db: Db) => Promise<T>,
-  ): Promise<{ value: T; cache: CacheOutcome }>
+export interface Analytics extends CachedQueries {
   /**
    * A list's total, cached like the analytics until the next committed write on any instance, and always
    * counted on the primary: the first screen (every order, newest first) otherwise counts the whole table
    * on every request.
    */
   countMatches: CountMatches
-  stats(): ReturnType<AnalyticsCache['stats']> & {
-    crossInstance: 'listening' | 'not listening' | 'single instance'
-  }
-  replicaStatus(): ReplicaStatus
   /** Pings the replica (if any) and records whether it answered; never throws. */
   probeReplica(): Promise<void>
 }
@@ -75,7 +62,7 @@ export default fp(
     })
 
     const replica = replicaConfig
-      ? (await import('../db/postgres.js')).createPostgresDatabase(replicaConfig, app.log)
+      ? (await import('../../db/postgres.js')).createPostgresDatabase(replicaConfig, app.log)
       : undefined
     let replicaDownUntil = 0
     async function onBestDatabase<T>(query: (db: Db) => Promise<T>): Promise<T> {

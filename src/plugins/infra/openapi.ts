@@ -2,9 +2,10 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifySchema } from 'fastify'
 import fp from 'fastify-plugin'
-import type { Access } from '../auth/access.js'
-import { ErrorResponse } from '../schemas/common.js'
-import { version } from '../version.js'
+import type { Access } from '../../auth/access.js'
+import { codesWithStatus } from '../../error-registry.js'
+import { ErrorRef, ErrorResponse } from '../../schemas/common.js'
+import { version } from '../../version.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -31,6 +32,19 @@ export function securityOf(access: Access | undefined): Record<string, string[]>
   if (access === 'cron') return [scheme(SECURITY.cron)]
   if ('cronOr' in access) return [scheme(SECURITY.cron), ...session]
   return session
+}
+
+/** A response map with each error reference described by the codes of its status. */
+function describeErrors(responses: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, response]) => {
+      const codes = codesWithStatus(Number(status))
+      if ((response as { $ref?: string }).$ref !== (ErrorRef as { $ref?: string }).$ref || codes.length === 0)
+        return [status, response]
+      const description = `Error; \`code\` is one of: ${codes.map((c) => `\`${c}\``).join(', ')} (docs/ERRORS.md)`
+      return [status, { ...(response as object), description }]
+    }),
+  )
 }
 
 /** OpenAPI generated from the route schemas, served at /docs (JSON at /docs/json). */
@@ -68,14 +82,17 @@ export default fp(
         },
       },
       // One place turns each route's access rule (and a streamed body's description) into the document.
+      // Each error response lists the codes its status can carry (src/error-registry.ts).
       transform: ({ schema, url, route }) => {
         const security = securityOf(route.config?.access)
         const body = route.config?.documentedBody
-        if (!security && !body) return { schema, url }
         return {
           url,
           schema: {
             ...schema,
+            ...(schema?.response
+              ? { response: describeErrors(schema.response as Record<string, unknown>) }
+              : {}),
             ...(security ? { security } : {}),
             ...(body ? { body: body.schema, consumes: body.consumes } : {}),
           } as FastifySchema,

@@ -30,5 +30,5 @@ export default fp(
       void check()
     })
   },
-  { name: 'first-admin', dependencies: ['auth'] },
+  { name: 'first-admin', dependencies: ['services'] },
 )

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { createStorage, type FileStorage } from '../storage/index.js'
+import { createStorage, type FileStorage } from '../../storage/index.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
-import type { Database, Db } from '../db/index.js'
-import { openAndMigrate } from '../db/startup.js'
+import type { Database, Db } from '../../db/index.js'
+import { openAndMigrate } from '../../db/startup.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

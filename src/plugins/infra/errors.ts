@@ -1,32 +1,31 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { isConnectionError } from '../db/errors.js'
-import { AppError, type ErrorCode, ErrorCodes } from '../errors.js'
-
-const RETRY_AFTER_SECONDS = '5'
+import { isConnectionError } from '../../db/errors.js'
+import { AppError, HttpErrors } from '../../errors.js'
+import { FileErrors } from '../../services/files.errors.js'
 
 /** Fastify's own client errors, mapped to our stable codes. */
-const FASTIFY_CODES: Record<string, ErrorCode> = {
-  FST_ERR_VALIDATION: ErrorCodes.validation,
-  FST_ERR_CTP_BODY_TOO_LARGE: ErrorCodes.bodyTooLarge,
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: ErrorCodes.unsupportedMediaType,
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ErrorCodes.validation,
-  FST_ERR_CTP_EMPTY_JSON_BODY: ErrorCodes.invalidJson,
-  FST_ERR_CTP_INVALID_JSON_BODY: ErrorCodes.invalidJson,
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_VALIDATION: HttpErrors.validation.code,
+  FST_ERR_CTP_BODY_TOO_LARGE: HttpErrors.bodyTooLarge.code,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: HttpErrors.unsupportedMediaType.code,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: HttpErrors.validation.code,
+  FST_ERR_CTP_EMPTY_JSON_BODY: HttpErrors.invalidJson.code,
+  FST_ERR_CTP_INVALID_JSON_BODY: HttpErrors.invalidJson.code,
   // @fastify/multipart (attachments)
-  FST_INVALID_MULTIPART_CONTENT_TYPE: ErrorCodes.unsupportedMediaType,
-  FST_REQ_FILE_TOO_LARGE: 'file.too_large',
-  FST_FILES_LIMIT: 'file.too_many_parts',
-  FST_PARTS_LIMIT: 'file.too_many_parts',
-  FST_FIELDS_LIMIT: 'file.too_many_parts',
-  FST_PROTO_VIOLATION: 'bad_request',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: HttpErrors.unsupportedMediaType.code,
+  FST_REQ_FILE_TOO_LARGE: FileErrors.tooLarge.code,
+  FST_FILES_LIMIT: FileErrors.tooManyParts.code,
+  FST_PARTS_LIMIT: FileErrors.tooManyParts.code,
+  FST_FIELDS_LIMIT: FileErrors.tooManyParts.code,
+  FST_PROTO_VIOLATION: HttpErrors.badRequest.code,
 }
 
 function send(
   reply: FastifyReply,
   request: FastifyRequest,
   statusCode: number,
-  code: ErrorCode,
+  code: string,
   message: string,
   headers: Record<string, string> = {},
 ) {
@@ -71,36 +70,25 @@ export default fp(
       }
       if (isConnectionError(err)) {
         request.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable')
-        return send(
-          reply,
-          request,
-          503,
-          ErrorCodes.databaseUnavailable,
-          'The database is unavailable; try again shortly',
-          {
-            'retry-after': RETRY_AFTER_SECONDS,
-          },
-        )
+        const unavailable = HttpErrors.databaseUnavailable()
+        return send(reply, request, 503, unavailable.code, unavailable.message, unavailable.headers)
       }
       const status = err.statusCode ?? 500
       if (status >= 400 && status < 500) {
         const code =
-          FASTIFY_CODES[err.code] ?? (err instanceof SyntaxError ? ErrorCodes.invalidJson : 'bad_request')
+          FASTIFY_CODES[err.code] ??
+          (err instanceof SyntaxError ? HttpErrors.invalidJson.code : HttpErrors.badRequest.code)
         return send(reply, request, status, code, err.message)
       }
       request.log.error({ err }, 'unhandled error')
-      return send(reply, request, 500, ErrorCodes.internal, 'Internal Server Error')
+      const internal = HttpErrors.internal()
+      return send(reply, request, 500, internal.code, internal.message)
     })
 
-    app.setNotFoundHandler((request, reply) =>
-      send(
-        reply,
-        request,
-        404,
-        ErrorCodes.routeNotFound,
-        `Route ${request.method} ${request.url.split('?')[0]} not found`,
-      ),
-    )
+    app.setNotFoundHandler((request, reply) => {
+      const { code, message } = HttpErrors.routeNotFound(request.method, request.url.split('?')[0] ?? '')
+      return send(reply, request, 404, code, message)
+    })
   },
   { name: 'errors' },
 )

@@ -1,13 +1,10 @@
 import cookie from '@fastify/cookie'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { type Access, NO_STORE } from '../auth/access.js'
-import { AuthErrors } from '../auth/errors.js'
-import { resolveSecretKeys } from '../auth/secret-key.js'
-import { createTokenDigester, secretsEqual } from '../auth/tokens.js'
-import type { Role } from '../models/index.js'
-import { type AuthService, createAuthService } from '../services/auth.js'
-import { createUsersService, type UsersService } from '../services/users.js'
+import { type Access, NO_STORE } from '../../auth/access.js'
+import { secretsEqual } from '../../auth/tokens.js'
+import type { Role } from '../../models/index.js'
+import { AuthErrors } from '../../services/auth.errors.js'
 
 export interface RequestAuth {
   sessionId: number
@@ -23,8 +20,6 @@ export interface RouteAccess {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    authService: AuthService
-    usersService: UsersService
     /** Every route with its access decision, as registered (the role-matrix test walks it). */
     routeAccess: RouteAccess[]
     sessionCookie: { name: string; options: import('@fastify/cookie').CookieSerializeOptions }
@@ -53,8 +48,6 @@ function bearerToken(request: FastifyRequest): string | undefined {
 export default fp(
   async (app) => {
     const { auth: cfg } = app.config
-    const digester = createTokenDigester(resolveSecretKeys(app.config))
-    const timeouts = { idleS: cfg.sessionIdleS, maxAgeS: cfg.sessionMaxAgeS }
     const cookieName = cfg.cookieSecure ? '__Host-ams_session' : 'ams_session'
 
     await app.register(cookie)
@@ -97,9 +90,6 @@ export default fp(
         return false
       }
     }
-
-    app.decorate('authService', createAuthService({ db: app.db, digester, timeouts }))
-    app.decorate('usersService', createUsersService({ db: app.db, digester, timeouts }))
 
     async function authenticate(request: FastifyRequest, access: readonly Role[]) {
       const bearer = bearerToken(request)
@@ -160,5 +150,5 @@ export default fp(
       else done()
     })
   },
-  { name: 'auth', dependencies: ['config', 'database'] },
+  { name: 'auth', dependencies: ['config', 'services'] },
 )

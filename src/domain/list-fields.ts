@@ -1,0 +1,34 @@
+// The fields each list filters on, declared once: the route's query schema, the repository's whitelist
+// (src/repositories/*: `Record<…Filter, ListField>`) and the CSV exports' filters all come from here.
+
+export const WORK_ORDER_FILTERS = [
+  'workOrderNo',
+  'name',
+  'status',
+  'quoteStatus',
+  'dateIn',
+  'dateRequired',
+  'dateCompleted',
+  'rush',
+  'firmRush',
+  'customerId',
+  'customerName',
+  'sourceName',
+  'rackLocation',
+] as const
+export type WorkOrderFilter = (typeof WORK_ORDER_FILTERS)[number]
+
+export const CUSTOMER_FILTERS = [
+  'customerNo',
+  'name',
+  'contact',
+  'city',
+  'state',
+  'email',
+  'sourceId',
+  'sourceName',
+] as const
+export type CustomerFilter = (typeof CUSTOMER_FILTERS)[number]
+
+export const SOURCE_FILTERS = ['name', 'city', 'state'] as const
+export type SourceFilter = (typeof SOURCE_FILTERS)[number]

@@ -1,0 +1,111 @@
+import fp from 'fastify-plugin'
+import { resolveSecretKeys } from '../../auth/secret-key.js'
+import { createTokenDigester } from '../../auth/tokens.js'
+import { createFilesRepository } from '../../repositories/files.js'
+import { type AnalyticsService, createAnalyticsService } from '../../services/analytics.js'
+import { type AuthService, createAuthService } from '../../services/auth.js'
+import { type CsvService, createCsvService } from '../../services/csv.js'
+import { type CustomersService, createCustomersService } from '../../services/customers.js'
+import { createFilesService, type FilesService } from '../../services/files.js'
+import { createHealthService, type HealthService } from '../../services/health.js'
+import { ACTIVATION_CHANNEL, createMlService, type MlService } from '../../services/ml.js'
+import { createPredictionService } from '../../services/ml-predictions.js'
+import { createTrainingService } from '../../services/ml-training.js'
+import { createQueueService, type QueueService } from '../../services/queue.js'
+import { createSourcesService, type SourcesService } from '../../services/sources.js'
+import { createUsersService, type UsersService } from '../../services/users.js'
+import { createWorkOrdersService, type WorkOrdersService } from '../../services/work-orders.js'
+import { version } from '../../version.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    authService: AuthService
+    usersService: UsersService
+    sourcesService: SourcesService
+    customersService: CustomersService
+    workOrdersService: WorkOrdersService
+    queueService: QueueService
+    filesService: FilesService
+    analyticsService: AnalyticsService
+    csvService: CsvService
+    healthService: HealthService
+    mlService: MlService
+    /** The same object as `mlService`, under the name it had before every service was built here. */
+    ml: MlService
+  }
+}
+
+/**
+ * The one place the application's services are built, over the database, the change hub, the caches,
+ * file storage and the configuration, and handed to the routes as `app.<name>Service`. Routes reach
+ * nothing else of the data layer (test/architecture.test.ts).
+ */
+export default fp(
+  async (app) => {
+    const { config, db, database, changes } = app
+    const deps = { db, changes }
+    const digester = createTokenDigester(resolveSecretKeys(config))
+    const timeouts = { idleS: config.auth.sessionIdleS, maxAgeS: config.auth.sessionMaxAgeS }
+    const countMatches = app.analytics.countMatches
+    const mlLog = app.log.child({ module: 'ml' })
+
+    const predictions = createPredictionService({ db, timeZone: config.shopTimezone, log: mlLog })
+    const training = createTrainingService({
+      database,
+      settings: {
+        timeoutMs: config.ml.trainTimeoutMs,
+        minSamples: config.ml.minSamples,
+        maxRegression: config.ml.maxRegression,
+        retrainLog: config.ml.retrainLog,
+      },
+      log: mlLog,
+      async onActivated(modelId) {
+        predictions.invalidate()
+        await database.notify(ACTIVATION_CHANNEL, String(modelId)).catch((err: Error) => {
+          app.log.warn(
+            { err: { message: err.message } },
+            'could not announce the new model to other instances',
+          )
+        })
+      },
+    })
+    const ml = createMlService({ training, predictions, schedule: config.ml.schedule })
+    const files = createFilesService({
+      ...deps,
+      storage: app.storage,
+      maxUploadBytes: config.files.maxUploadBytes,
+      downloadUrlTtlS: config.files.downloadUrlTtlS,
+      log: app.log.child({ module: 'files' }),
+    })
+    const filesRepo = createFilesRepository(db)
+
+    app.decorate('authService', createAuthService({ db, digester, timeouts }))
+    app.decorate('usersService', createUsersService({ db, digester, timeouts }))
+    app.decorate('sourcesService', createSourcesService(deps))
+    app.decorate('customersService', createCustomersService({ ...deps, countMatches }))
+    app.decorate(
+      'workOrdersService',
+      createWorkOrdersService({
+        ...deps,
+        timeZone: config.shopTimezone,
+        countMatches,
+        estimate: (order) => predictions.estimate(order),
+        files: { keysOf: filesRepo.keysOf, removeObjects: files.removeObjects },
+      }),
+    )
+    app.decorate('queueService', createQueueService({ ...deps, timeZone: config.shopTimezone }))
+    app.decorate('filesService', files)
+    app.decorate(
+      'analyticsService',
+      createAnalyticsService({ queries: app.analytics, timeZone: config.shopTimezone }),
+    )
+    app.decorate('csvService', createCsvService(deps))
+    app.decorate(
+      'healthService',
+      createHealthService({ database, replicaStatus: () => app.analytics.replicaStatus(), version }),
+    )
+    app.decorate('mlService', ml)
+    app.decorate('ml', ml)
+  },
+  { name: 'services', dependencies: ['config', 'database', 'changes', 'storage', 'analytics'] },
+)

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ROOT } from './helpers/cli.js'
+
+const filesIn = (dir: string) =>
+  readdirSync(path.join(ROOT, dir))
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => ({ file: `${dir}/${name}`, text: readFileSync(path.join(ROOT, dir, name), 'utf8') }))
+
+const importsOf = (text: string) =>
+  [...text.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1] ?? '')
+
+/** What a route may use of the app besides its own services: Fastify's route methods and its settings. */
+const ROUTE_API = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'register',
+  'addContentTypeParser',
+  'config',
+  'sessionCookie',
+])
+
+// docs/ARCHITECTURE.md, "Rooms": routes → services → repositories → models.
+describe('the layers', () => {
+  it('a route imports no repository, nothing of src/db and not drizzle-orm', () => {
+    const offending = filesIn('src/routes').flatMap(({ file, text }) =>
+      importsOf(text)
+        .filter((from) => /\/repositories\/|\/db\/|^drizzle-orm/.test(from))
+        .map((from) => `${file} imports ${from}`),
+    )
+    expect(offending).toEqual([])
+  })
+
+  it("a route touches only the app's services (app.<name>Service), its settings and route methods", () => {
+    const offending = filesIn('src/routes').flatMap(({ file, text }) =>
+      [...text.matchAll(/\bapp\.(\w+)/g)]
+        .map((m) => m[1] ?? '')
+        .filter((name) => !name.endsWith('Service') && !ROUTE_API.has(name))
+        .map((name) => `${file} uses app.${name}`),
+    )
+    expect(offending).toEqual([])
+  })
+
+  it('src/domain and src/ml import no framework and no database (types of the models aside)', () => {
+    const offending = [...filesIn('src/domain'), ...filesIn('src/ml'), ...filesIn('src/ml/models')].flatMap(
+      ({ file, text }) =>
+        importsOf(text)
+          .filter((from) =>
+            /^(fastify|@fastify|drizzle-orm|pg$)|\/(db|repositories|services|plugins|routes)\//.test(from),
+          )
+          .map((from) => `${file} imports ${from}`),
+    )
+    expect(offending).toEqual([])
+  })
+})
