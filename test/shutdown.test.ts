@@ -5,9 +5,15 @@ import { createTestApp } from './helpers/app.js'
 describe('graceful shutdown', () => {
   let ctx: Awaited<ReturnType<typeof createTestApp>>
   let base: string
+  // Close starts only once the slow request is in its handler: a fixed pause raced with a busy machine.
+  let arrived: () => void = () => {}
+  const slowArrived = new Promise<void>((resolve) => {
+    arrived = resolve
+  })
   beforeAll(async () => {
     ctx = await createTestApp()
     ctx.app.get('/slow', { config: { access: 'public' } }, async () => {
+      arrived()
       await new Promise((r) => setTimeout(r, 600))
       return { finished: true }
     })
@@ -18,7 +24,7 @@ describe('graceful shutdown', () => {
 
   it('lets in-flight requests finish and turns new ones away', async () => {
     const inFlight = fetch(`${base}/slow`)
-    await new Promise((r) => setTimeout(r, 150))
+    await slowArrived
     const closing = ctx.app.close()
     const late = await fetch(`${base}/health`).then(
       (r) => r.status,
