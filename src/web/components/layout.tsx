@@ -86,6 +86,8 @@ export function Layout({ ctx, title, scripts = [], styles = [], children }: Layo
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <title>{`${title} · Awning Management`}</title>
+        {/* No favicon request (it would be a 404 on every page); data: is within the CSP's img-src. */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={assetUrl('app.css')} />
         {styles.map((name) => (
           <link rel="stylesheet" href={assetUrl(name)} />
