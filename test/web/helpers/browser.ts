@@ -91,12 +91,21 @@ export async function screenshot(page: Page, name: string) {
   await page.setViewportSize({ width: WIDTHS[0], height: 900 })
 }
 
-/** Script errors and CSP violations the page reported (a strict-CSP page must have none). */
+/**
+ * Script errors, CSP violations and failed sub-resources (a script, style or image answering 4xx/5xx) the page
+ * reported. Documents are left out: a form with errors is a 422 page, an error page its own status.
+ */
 export function collectPageProblems(page: Page): string[] {
   const problems: string[] = []
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+    // Chrome logs every 4xx as "Failed to load resource", documents included; responses are checked below.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(`console error: ${message.text()}`)
+  })
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.request().resourceType() !== 'document')
+      problems.push(`${response.status()} for ${response.url()}`)
   })
   return problems
 }
