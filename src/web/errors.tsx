@@ -82,13 +82,14 @@ export function pageErrorHandler(err: FastifyError | AppError, request: FastifyR
 }
 
 /**
- * Unknown page URLs answer an HTML 404 (with the navigation when signed in). The root 404 handler stays the
- * API's JSON one; this GET catch-all hands API paths back to it.
+ * Unknown URLs a browser navigates to answer an HTML 404 (with the navigation when signed in). Everything else
+ * (API paths, clients that do not ask for HTML) gets the API's JSON 404 from the root handler, as before.
  */
 export function notFoundRoute(app: FastifyInstance) {
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/'
-    if (API_PREFIXES.some((prefix) => path.startsWith(prefix))) return reply.callNotFound()
+    const wantsHtml = request.headers.accept?.includes('text/html') ?? false
+    if (!wantsHtml || API_PREFIXES.some((prefix) => path.startsWith(prefix))) return reply.callNotFound()
     const user = await optionalUser(app, request)
     const message = 'There is no page at this address. It may have moved, or the link is wrong.'
     return errorPage(request, reply, 404, message, user)

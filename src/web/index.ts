@@ -11,8 +11,8 @@ import signInPages from './pages/sign-in.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** `METHOD /url` of every page route (tests tell pages from API routes by it). */
-    pageRoutes: Set<string>
+    /** `METHOD /url` of every route of the web room: pages and assets (tests tell them from API routes by it). */
+    webRoutes: Set<string>
     accountService: AccountService
   }
 }
@@ -21,11 +21,12 @@ declare module 'fastify' {
 async function pages(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') app.pageRoutes.add(`${method} ${route.url}`)
+      if (method !== 'HEAD') app.webRoutes.add(`${method} ${route.url}`)
   })
   app.setErrorHandler(pageErrorHandler)
   addFormParser(app)
 
+  await app.register(assetsRoute)
   await app.register(homePages)
   await app.register(signInPages)
   await app.register(registerPages)
@@ -41,9 +42,8 @@ async function pages(app: FastifyInstance) {
  */
 export default fp(
   async (app) => {
-    app.decorate('pageRoutes', new Set<string>())
+    app.decorate('webRoutes', new Set<string>())
     app.decorate('accountService', createAccountService({ db: app.db }))
-    await app.register(assetsRoute)
     await app.register(pages)
   },
   { name: 'web', dependencies: ['auth', 'services', 'rate-limit'] },

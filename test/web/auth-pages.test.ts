@@ -30,7 +30,9 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
     const { page, context } = await newPage(browser)
     const problems = collectPageProblems(page)
     await page.goto(`${app.baseUrl}/`)
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('create the first admin')
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'create the first admin',
+    )
     await expect(page.locator('main').textContent()).resolves.toContain('npm run user -- create --username')
     await expectAccessible(page, 'first start')
     await screenshot(page, 'first-start')
@@ -50,7 +52,16 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
     await signIn(page, app, manager)
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Dashboard')
     const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()
-    expect(nav).toEqual(['Dashboard', 'Work orders', 'Queue', 'Board', 'Customers', 'Sources', 'Analytics', 'Models'])
+    expect(nav).toEqual([
+      'Dashboard',
+      'Work orders',
+      'Queue',
+      'Board',
+      'Customers',
+      'Sources',
+      'Analytics',
+      'Models',
+    ])
     await expectAccessible(page, 'dashboard')
     await screenshot(page, 'dashboard')
 
@@ -84,7 +95,9 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
     await expect(page.getByLabel('Password').inputValue()).resolves.toBe('')
     const message = page.locator('#f-password-error')
     await expect(message.textContent()).resolves.toContain('Wrong username or password')
-    await expect(page.getByLabel('Password').getAttribute('aria-describedby')).resolves.toBe('f-password-error')
+    await expect(page.getByLabel('Password').getAttribute('aria-describedby')).resolves.toBe(
+      'f-password-error',
+    )
     await expectAccessible(page, 'sign in with an error')
     await screenshot(page, 'sign-in-error')
     await context.close()
@@ -121,7 +134,9 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
     await again.page.getByLabel('Password', { exact: true }).fill('a ladder of blue canvas')
     await again.page.getByLabel('Repeat the password').fill('a ladder of blue canvas')
     await again.page.getByRole('button', { name: 'Create account' }).click()
-    await expect(again.page.locator('.error-summary').textContent()).resolves.toContain('invalid, has expired')
+    await expect(again.page.locator('.error-summary').textContent()).resolves.toContain(
+      'invalid, has expired',
+    )
     await again.context.close()
   })
 
@@ -138,7 +153,9 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
     await page.getByLabel('New password', { exact: true }).fill('sails dry slowly in june')
     await page.getByLabel('Repeat the new password').fill('sails dry slowly in june')
     await page.getByRole('button', { name: 'Change password' }).click()
-    await expect(page.locator('#f-current-error').textContent()).resolves.toContain('not your current password')
+    await expect(page.locator('#f-current-error').textContent()).resolves.toContain(
+      'not your current password',
+    )
 
     await page.getByLabel('Current password').fill(staff.password)
     await page.getByLabel('New password', { exact: true }).fill('sails dry slowly in june')
@@ -149,7 +166,12 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
 
     await other.page.goto(`${app.baseUrl}/account`)
     expect(new URL(other.page.url()).pathname).toBe('/sign-in')
-    await signIn(other.page, app, { username: staff.username, password: 'sails dry slowly in june' }, '/account')
+    await signIn(
+      other.page,
+      app,
+      { username: staff.username, password: 'sails dry slowly in june' },
+      '/account',
+    )
     await other.context.close()
     await context.close()
   })

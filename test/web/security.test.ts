@@ -86,7 +86,9 @@ describe('the pages under attack, in chromium', { timeout: BROWSER_TEST_TIMEOUT_
     const problems = collectPageProblems(page)
 
     const hostile = xssText('sign-in')
-    await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(`/"><script>window.__xss.push('next')</script>`)}`)
+    await page.goto(
+      `${app.baseUrl}/sign-in?next=${encodeURIComponent(`/"><script>window.__xss.push('next')</script>`)}`,
+    )
     await page.getByLabel('Username').fill(hostile)
     await page.getByLabel('Password').fill('whatever it is')
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -94,7 +96,9 @@ describe('the pages under attack, in chromium', { timeout: BROWSER_TEST_TIMEOUT_
     await expectNoXss(page, 'sign-in form')
     expect(await showsLiterally(page, hostile)).toBe(true)
 
-    await page.goto(`${app.baseUrl}/register?token=${encodeURIComponent(`${invite.token}"><script>window.__xss.push('t')</script>`)}`)
+    await page.goto(
+      `${app.baseUrl}/register?token=${encodeURIComponent(`${invite.token}"><script>window.__xss.push('t')</script>`)}`,
+    )
     await page.getByLabel('Username', { exact: true }).fill(xssText('username'))
     await page.getByLabel('E-mail (optional)').fill(xssText('email'))
     await page.getByLabel('Password', { exact: true }).fill('a ladder of blue canvas')

@@ -71,11 +71,19 @@ export async function newPage(
 }
 
 /** Signs in through the sign-in form, as a person would, and waits for the page it leads to. */
-export async function signIn(page: Page, app: WebApp, user: { username: string; password: string }, next = '/') {
+export async function signIn(
+  page: Page,
+  app: WebApp,
+  user: { username: string; password: string },
+  next = '/',
+) {
   await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`)
   await page.getByLabel('Username').fill(user.username)
   await page.getByLabel('Password').fill(user.password)
-  await Promise.all([page.waitForURL((url) => url.pathname === next), page.getByRole('button', { name: 'Sign in' }).click()])
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === next),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ])
 }
 
 /**
@@ -86,7 +94,11 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true })
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true, animations: 'disabled' })
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, `${name}-${width}.png`),
+      fullPage: true,
+      animations: 'disabled',
+    })
   }
   await page.setViewportSize({ width: WIDTHS[0], height: 900 })
 }
