@@ -111,6 +111,14 @@ describe('the pages under attack, in chromium', { timeout: BROWSER_TEST_TIMEOUT_
     await context.close()
   })
 
+  it('the XSS check itself catches a payload that a template let through (a control for the helper)', async () => {
+    const { page, context } = await xssPage(browser)
+    await page.goto(`${app.baseUrl}/sign-in`)
+    await page.setContent(`<p>${xssText('unescaped')}</p><input value="${xssText('attr')}">`)
+    await expect(expectNoXss(page, 'an unescaped page')).rejects.toThrow(/payload ran: unescaped/)
+    await context.close()
+  })
+
   it('sends the strict CSP on pages and loads every script and style from our own origin', async () => {
     const { page, context } = await newPage(browser)
     const problems = collectPageProblems(page)
