@@ -15,8 +15,8 @@ export const hasErrors = (state: FormState): boolean => Object.keys(state.errors
 
 /**
  * Parses `application/x-www-form-urlencoded` bodies in the pages' context only (the API stays JSON-only).
- * A repeated name becomes an array. NUL and lone surrogates are dropped here, as the API's validator refuses
- * them: PostgreSQL text cannot hold them.
+ * A repeated name becomes an array. NUL is dropped (PostgreSQL text cannot hold it; the API's validator refuses
+ * it); lone surrogates cannot occur, since the body is decoded as UTF-8 (invalid bytes become U+FFFD).
  */
 export function addFormParser(app: FastifyInstance) {
   app.addContentTypeParser(
@@ -25,10 +25,7 @@ export function addFormParser(app: FastifyInstance) {
     (_request, body, done) => {
       const out: Record<string, string | string[]> = Object.create(null)
       for (const [key, raw] of new URLSearchParams(body as string)) {
-        const value = raw
-          .replace(/\0/g, '')
-          .toWellFormed()
-          .replace(/\uFFFD/g, '')
+        const value = raw.replace(/\0/g, '')
         const prior = out[key]
         out[key] = prior === undefined ? value : [prior, value].flat()
       }
