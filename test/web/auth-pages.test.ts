@@ -41,7 +41,8 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
   })
 
   it('signs in, shows the dashboard and the navigation for the role, then signs out', async () => {
-    const manager = await app.createUser('manager')
+    // Fixed names in screenshotted pages: the committed screenshots change only when the pages do.
+    const manager = await app.createUser('manager', 'maria')
     const { page, context } = await newPage(browser)
     const problems = collectPageProblems(page)
     await page.goto(`${app.baseUrl}/`)
@@ -84,7 +85,7 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
   })
 
   it('a wrong password keeps the username and shows the message beside the password field', async () => {
-    const staff = await app.createUser('staff')
+    const staff = await app.createUser('staff', 'sam')
     const { page, context } = await newPage(browser)
     await page.goto(`${app.baseUrl}/sign-in`)
     await page.getByLabel('Username').fill(staff.username)
@@ -141,7 +142,7 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
   })
 
   it('changes the password: wrong current password beside its field, then success ends other sessions', async () => {
-    const staff = await app.createUser('staff')
+    const staff = await app.createUser('staff', 'ana')
     const other = await newPage(browser)
     await signIn(other.page, app, staff)
     const { page, context } = await newPage(browser)
@@ -177,7 +178,7 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
   })
 
   it('answers an unknown page with an HTML 404 inside the layout, and an unknown API path with JSON', async () => {
-    const staff = await app.createUser('staff')
+    const staff = await app.createUser('staff', 'tom')
     const { page, context } = await newPage(browser)
     await signIn(page, app, staff)
     const response = await page.goto(`${app.baseUrl}/no-such-page`)

@@ -39,7 +39,7 @@ describe('the pages under attack, in chromium', { timeout: BROWSER_TEST_TIMEOUT_
   }, BROWSER_TEST_TIMEOUT_MS)
 
   it('refuses a form POST forged by another site, with an HTML "not allowed" page; the password stays', async () => {
-    const staff = await app.createUser('staff')
+    const staff = await app.createUser('staff', 'sam')
     const forged = await hostileSite(`<!doctype html><title>win a prize</title>
       <form id="f" method="post" action="${app.baseUrl}/account/password">
         <input name="current" value="${staff.password}"><input name="next" value="attacker chose this one">
