@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config'
 // can run in parallel.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.{ts,tsx}'],
     exclude: [...configDefaults.exclude, 'test/resilience/**'],
     globalSetup: ['test/helpers/templates.ts'],
     testTimeout: 30_000,

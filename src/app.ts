@@ -33,6 +33,7 @@ import userRoutes from './routes/users.js'
 import workOrderRoutes from './routes/work-orders.js'
 import type { FileStorage } from './storage/index.js'
 import { buildValidator } from './validation.js'
+import webPages from './web/index.js'
 
 export interface BuildAppOptions {
   config: Config
@@ -103,6 +104,7 @@ export async function buildApp({ config, logger, database, storage }: BuildAppOp
   await app.register(analyticsRoutes)
   await app.register(mlRoutes)
   await app.register(fileRoutes)
+  await app.register(webPages)
 
   return app
 }

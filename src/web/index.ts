@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { type AccountService, createAccountService } from '../services/account.js'
+import { assetsRoute } from './assets-route.js'
+import { notFoundRoute, pageErrorHandler } from './errors.js'
+import { addFormParser } from './form.js'
+import accountPages from './pages/account.js'
+import homePages from './pages/home.js'
+import registerPages from './pages/register.js'
+import signInPages from './pages/sign-in.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** `METHOD /url` of every route of the web room: pages and assets (tests tell them from API routes by it). */
+    webRoutes: Set<string>
+    accountService: AccountService
+  }
+}
+
+/** The pages' own context: HTML errors and form bodies (the API's context keeps JSON for both). */
+async function pages(app: FastifyInstance) {
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.webRoutes.add(`${method} ${route.url}`)
+  })
+  app.setErrorHandler(pageErrorHandler)
+  addFormParser(app)
+
+  await app.register(assetsRoute)
+  await app.register(homePages)
+  await app.register(signInPages)
+  await app.register(registerPages)
+  await app.register(accountPages, { account: app.accountService })
+  // Add page groups here (docs/WEB.md, "Adding a page").
+
+  notFoundRoute(app)
+}
+
+/**
+ * The web room (docs/WEB.md): server-rendered pages over the same services, session, roles and CSRF rule as
+ * the API, and the fingerprinted assets they load. One plugin beside the API routes.
+ */
+export default fp(
+  async (app) => {
+    app.decorate('webRoutes', new Set<string>())
+    app.decorate('accountService', createAccountService({ db: app.db }))
+    await app.register(pages)
+  },
+  { name: 'web', dependencies: ['auth', 'services', 'rate-limit'] },
+)
