@@ -1,5 +1,6 @@
 import { entriesOf, HttpErrors, type RegisteredError } from './errors.js'
 import { ListErrors } from './repositories/list-query.errors.js'
+import { AccountErrors } from './services/account.errors.js'
 import { AnalyticsErrors } from './services/analytics.errors.js'
 import { AuthErrors } from './services/auth.errors.js'
 import { CsvErrors } from './services/csv.errors.js'
@@ -18,6 +19,7 @@ export const ERROR_REGISTRY: readonly RegisteredError[] = [
   HttpErrors,
   ListErrors,
   AuthErrors,
+  AccountErrors,
   SourceErrors,
   CustomerErrors,
   WorkOrderErrors,

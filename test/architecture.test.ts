@@ -8,6 +8,15 @@ const filesIn = (dir: string) =>
     .filter((name) => name.endsWith('.ts'))
     .map((name) => ({ file: `${dir}/${name}`, text: readFileSync(path.join(ROOT, dir, name), 'utf8') }))
 
+/** The web room's source files, .ts and .tsx, at any depth (its assets are the browser's, not ours). */
+const webFiles = () =>
+  (readdirSync(path.join(ROOT, 'src/web'), { recursive: true }) as string[])
+    .filter((name) => /\.tsx?$/.test(name) && !name.startsWith('assets'))
+    .map((name) => ({
+      file: `src/web/${name}`,
+      text: readFileSync(path.join(ROOT, 'src/web', name), 'utf8'),
+    }))
+
 const importsOf = (text: string) =>
   [...text.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1] ?? '')
 
@@ -26,8 +35,8 @@ const ROUTE_API = new Set([
 
 // docs/ARCHITECTURE.md, "Rooms": routes → services → repositories → models.
 describe('the layers', () => {
-  it('a route imports no repository, nothing of src/db and not drizzle-orm', () => {
-    const offending = filesIn('src/routes').flatMap(({ file, text }) =>
+  it('a route or a page imports no repository, nothing of src/db and not drizzle-orm', () => {
+    const offending = [...filesIn('src/routes'), ...webFiles()].flatMap(({ file, text }) =>
       importsOf(text)
         .filter((from) => /\/repositories\/|\/db\/|^drizzle-orm/.test(from))
         .map((from) => `${file} imports ${from}`),
@@ -42,6 +51,18 @@ describe('the layers', () => {
         .filter((name) => !name.endsWith('Service') && !ROUTE_API.has(name))
         .map((name) => `${file} uses app.${name}`),
     )
+    expect(offending).toEqual([])
+  })
+
+  it("a page touches only the app's services, its settings and route methods", () => {
+    const offending = webFiles()
+      .filter(({ file }) => file.startsWith('src/web/pages/'))
+      .flatMap(({ file, text }) =>
+        [...text.matchAll(/\bapp\.(\w+)/g)]
+          .map((m) => m[1] ?? '')
+          .filter((name) => !name.endsWith('Service') && !ROUTE_API.has(name))
+          .map((name) => `${file} uses app.${name}`),
+      )
     expect(offending).toEqual([])
   })
 

@@ -1,14 +1,10 @@
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js'
 import type { Db } from '../db/index.js'
-import { AppError } from '../errors.js'
 import { createAuditRepository } from '../repositories/audit.js'
 import { createUserPasswordsRepository } from '../repositories/user-passwords.js'
+import { AccountErrors } from './account.errors.js'
+import { AuthErrors } from './auth.errors.js'
 import type { RequestContext } from './auth.js'
-
-export const AccountErrors = {
-  wrongPassword: () => new AppError(400, 'account.wrong_password', 'That is not your current password'),
-  weakPassword: (problem: string) => new AppError(400, 'auth.weak_password', problem),
-}
 
 export interface AccountActor {
   id: number
@@ -39,7 +35,7 @@ export function createAccountService(deps: { db: Db }) {
         throw AccountErrors.wrongPassword()
       }
       const problem = passwordProblem(input.next, actor.username)
-      if (problem) throw AccountErrors.weakPassword(problem)
+      if (problem) throw AuthErrors.weakPassword(problem)
       const nextHash = await hashPassword(input.next)
       return db.transaction(async (tx) => {
         const sessionsEnded = await passwords.replace(actor.id, nextHash, actor.sessionId, tx)

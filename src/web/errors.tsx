@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { isConnectionError } from '../db/errors.js'
 import { AppError } from '../errors.js'
+import { logClientError, toClientError } from '../plugins/infra/errors.js'
 import { ErrorBody } from './components/error-pages.js'
 import { isHtmx, sendPage } from './render.js'
 import { optionalUser, type SessionUser } from './session.js'
@@ -53,32 +53,26 @@ function errorPage(
   })
 }
 
+/** What a page says, by the API's classification of the error, where the API's message is not for people. */
+const PAGE_MESSAGES: Record<string, string> = {
+  database_unavailable: 'The database cannot be reached just now. Try again in a moment.',
+  internal_error: 'Something went wrong on our side. Try again; if it persists, tell an admin.',
+}
+
 /**
- * The pages' error handler (their context only; the API keeps src/plugins/errors.ts): never a JSON body,
- * never a stack. Forms catch their own expected errors and re-render; what reaches here is the rest.
+ * The pages' error handler (their context only): the API's own classification (toClientError: status,
+ * code, headers, logging) shown as an HTML page, never a JSON body, never a stack. Forms catch their own
+ * expected errors and re-render; what reaches here is the rest.
  */
 export function pageErrorHandler(err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
-  const status = err.statusCode ?? 500
-  if (status === 401) return toSignIn(request, reply)
-  if (err instanceof AppError) {
-    if (status >= 500) request.log.error({ err }, err.message)
-    reply.headers(err.headers)
-    return errorPage(request, reply, status, err.message)
-  }
-  if (isConnectionError(err)) {
-    request.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable')
-    reply.header('retry-after', '5')
-    return errorPage(request, reply, 503, 'The database cannot be reached just now. Try again in a moment.')
-  }
-  if (status >= 400 && status < 500)
-    return errorPage(request, reply, status, 'Check the address and try again.')
-  request.log.error({ err }, 'unhandled error')
-  return errorPage(
-    request,
-    reply,
-    500,
-    'Something went wrong on our side. Try again; if it persists, tell an admin.',
-  )
+  const mapped = toClientError(err)
+  if (mapped.status === 401) return toSignIn(request, reply)
+  logClientError(request, err, mapped)
+  if (mapped.headers) reply.headers(mapped.headers)
+  const message =
+    PAGE_MESSAGES[mapped.code] ??
+    (err instanceof AppError ? mapped.message : 'Check the address and try again.')
+  return errorPage(request, reply, mapped.status, message)
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { type AccountService, createAccountService } from '../services/account.js'
 import { assetsRoute } from './assets-route.js'
 import { notFoundRoute, pageErrorHandler } from './errors.js'
 import { addFormParser } from './form.js'
@@ -13,7 +12,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** `METHOD /url` of every route of the web room: pages and assets (tests tell them from API routes by it). */
     webRoutes: Set<string>
-    accountService: AccountService
   }
 }
 
@@ -43,7 +41,6 @@ async function pages(app: FastifyInstance) {
 export default fp(
   async (app) => {
     app.decorate('webRoutes', new Set<string>())
-    app.decorate('accountService', createAccountService({ db: app.db }))
     await app.register(pages)
   },
   { name: 'web', dependencies: ['auth', 'services', 'rate-limit'] },

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { RequestAuth } from '../plugins/auth.js'
+import type { RequestAuth } from '../plugins/app/access.js'
 
 export type SessionUser = RequestAuth['user']
 

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import { resolveSecretKeys } from '../../auth/secret-key.js'
 import { createTokenDigester } from '../../auth/tokens.js'
 import { createFilesRepository } from '../../repositories/files.js'
+import { type AccountService, createAccountService } from '../../services/account.js'
 import { type AnalyticsService, createAnalyticsService } from '../../services/analytics.js'
 import { type AuthService, createAuthService } from '../../services/auth.js'
 import { type CsvService, createCsvService } from '../../services/csv.js'
@@ -20,6 +21,7 @@ import { version } from '../../version.js'
 declare module 'fastify' {
   interface FastifyInstance {
     authService: AuthService
+    accountService: AccountService
     usersService: UsersService
     sourcesService: SourcesService
     customersService: CustomersService
@@ -81,6 +83,7 @@ export default fp(
 
     app.decorate('authService', createAuthService({ db, digester, timeouts }))
     app.decorate('usersService', createUsersService({ db, digester, timeouts }))
+    app.decorate('accountService', createAccountService({ db }))
     app.decorate('sourcesService', createSourcesService(deps))
     app.decorate('customersService', createCustomersService({ ...deps, countMatches }))
     app.decorate(

@@ -57,32 +57,56 @@ function httpReason(statusCode: number): string {
   )
 }
 
+/** What a client is told about an error, and how loudly it is logged: shared by the API and the pages. */
+export interface ClientError {
+  status: number
+  code: string
+  message: string
+  headers?: Record<string, string> | undefined
+  /** Logged at error with the whole error (5xx), at warn without its detail (outages), or not at all. */
+  log?: 'error' | 'warn'
+}
+
 /**
- * The one error handler: 4xx bodies carry a stable code and a clear message; database outages are
+ * Every thrown error mapped once: 4xx carry a stable code and a clear message; database outages are
  * 503 + Retry-After; any other 5xx says only "Internal Server Error" while the log keeps the detail.
  */
+export function toClientError(err: FastifyError | AppError): ClientError {
+  if (err instanceof AppError) {
+    const base = { status: err.statusCode, code: err.code, message: err.message, headers: err.headers }
+    return err.statusCode >= 500 ? { ...base, log: 'error' } : base
+  }
+  if (isConnectionError(err)) {
+    const unavailable = HttpErrors.databaseUnavailable()
+    const { code, message, headers } = unavailable
+    return { status: 503, code, message, headers, log: 'warn' }
+  }
+  const status = err.statusCode ?? 500
+  if (status >= 400 && status < 500) {
+    const code =
+      FASTIFY_CODES[err.code] ??
+      (err instanceof SyntaxError ? HttpErrors.invalidJson.code : HttpErrors.badRequest.code)
+    return { status, code, message: err.message }
+  }
+  const internal = HttpErrors.internal()
+  return { status: 500, code: internal.code, message: internal.message, log: 'error' }
+}
+
+/** Logs an error as toClientError decided: outages without their detail, 5xx whole. */
+export function logClientError(request: FastifyRequest, err: FastifyError | AppError, mapped: ClientError) {
+  if (mapped.log === 'warn')
+    request.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable')
+  else if (mapped.log === 'error')
+    request.log.error({ err }, err instanceof AppError ? err.message : 'unhandled error')
+}
+
+/** The API's one error handler: the JSON body of toClientError's answer. */
 export default fp(
   async (app) => {
     app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
-      if (err instanceof AppError) {
-        if (err.statusCode >= 500) request.log.error({ err }, err.message)
-        return send(reply, request, err.statusCode, err.code, err.message, err.headers)
-      }
-      if (isConnectionError(err)) {
-        request.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable')
-        const unavailable = HttpErrors.databaseUnavailable()
-        return send(reply, request, 503, unavailable.code, unavailable.message, unavailable.headers)
-      }
-      const status = err.statusCode ?? 500
-      if (status >= 400 && status < 500) {
-        const code =
-          FASTIFY_CODES[err.code] ??
-          (err instanceof SyntaxError ? HttpErrors.invalidJson.code : HttpErrors.badRequest.code)
-        return send(reply, request, status, code, err.message)
-      }
-      request.log.error({ err }, 'unhandled error')
-      const internal = HttpErrors.internal()
-      return send(reply, request, 500, internal.code, internal.message)
+      const mapped = toClientError(err)
+      logClientError(request, err, mapped)
+      return send(reply, request, mapped.status, mapped.code, mapped.message, mapped.headers)
     })
 
     app.setNotFoundHandler((request, reply) => {
