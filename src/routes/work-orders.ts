@@ -31,6 +31,8 @@ export const WORK_ORDER_FILTERS = [
   'customerName',
   'sourceName',
   'rackLocation',
+  'isCushion',
+  'open',
 ]
 
 /**

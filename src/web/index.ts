@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { type AccountService, createAccountService } from '../services/account.js'
+import { createWorkOrderDraftsService, type WorkOrderDraftsService } from '../services/work-order-drafts.js'
 import { assetsRoute } from './assets-route.js'
 import { notFoundRoute, pageErrorHandler } from './errors.js'
 import { addFormParser } from './form.js'
@@ -8,12 +9,16 @@ import accountPages from './pages/account.js'
 import homePages from './pages/home.js'
 import registerPages from './pages/register.js'
 import signInPages from './pages/sign-in.js'
+import workOrderDetailPages from './pages/work-order-detail.js'
+import workOrderFormPages from './pages/work-order-form.js'
+import workOrdersListPages from './pages/work-orders-list.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** `METHOD /url` of every route of the web room: pages and assets (tests tell them from API routes by it). */
     webRoutes: Set<string>
     accountService: AccountService
+    workOrderDraftsService: WorkOrderDraftsService
   }
 }
 
@@ -31,6 +36,9 @@ async function pages(app: FastifyInstance) {
   await app.register(signInPages)
   await app.register(registerPages)
   await app.register(accountPages, { account: app.accountService })
+  await app.register(workOrdersListPages)
+  await app.register(workOrderFormPages, { drafts: app.workOrderDraftsService })
+  await app.register(workOrderDetailPages)
   // Add page groups here (docs/WEB.md, "Adding a page").
 
   notFoundRoute(app)
@@ -44,6 +52,7 @@ export default fp(
   async (app) => {
     app.decorate('webRoutes', new Set<string>())
     app.decorate('accountService', createAccountService({ db: app.db }))
+    app.decorate('workOrderDraftsService', createWorkOrderDraftsService({ db: app.db }))
     await app.register(pages)
   },
   { name: 'web', dependencies: ['auth', 'services', 'rate-limit'] },
