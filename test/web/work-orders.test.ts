@@ -78,6 +78,7 @@ describe('work order pages in chromium', { timeout: BROWSER_TEST_TIMEOUT_MS }, (
       () => document.querySelector('#item-1-size-result')?.textContent === '= 84 sq ft',
     )
     await page.locator('#f-item-1-price').fill('95.50')
+    await page.waitForFunction(() => !document.querySelector('.htmx-request'))
     await expectAccessible(page, 'new work order form')
     await screenshot(page, 'work-order-form')
     await clickAndWait(page, 'Create work order')

@@ -278,6 +278,8 @@ export function OrderForm(props: OrderFormProps) {
       hx-trigger="input delay:1s, change delay:1s"
       hx-target="#draft-status"
       hx-swap="innerHTML"
+      // Only the status line shows the save in flight: the form itself stays as it is while the user types.
+      hx-indicator="#draft-status"
     >
       <ErrorSummary state={state} labels={errorLabels(itemCount)} />
       <input type="hidden" name="draftId" value={props.draftId} />
