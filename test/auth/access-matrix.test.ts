@@ -87,5 +87,5 @@ describe('the role matrix, over every registered route', () => {
     }
     expect(problems).toEqual([])
     expect(ctx.app.routeAccess.length).toBeGreaterThan(8)
-  })
+  }, 240_000) // every route × four callers: minutes on a shared two-core CI machine, not a budget
 })
