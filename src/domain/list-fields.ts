@@ -15,6 +15,9 @@ export const WORK_ORDER_FILTERS = [
   'customerName',
   'sourceName',
   'rackLocation',
+  'isCushion',
+  // Neither completed nor cancelled: the pages' "open" tab and the dashboard's counts link with it.
+  'open',
 ] as const
 export type WorkOrderFilter = (typeof WORK_ORDER_FILTERS)[number]
 

@@ -100,3 +100,8 @@ export function planTransition(input: TransitionInput): TransitionResult {
 export function isOpen(status: WorkOrderStatus): boolean {
   return status !== 'completed' && status !== 'cancelled'
 }
+
+/** The statuses this role may move an order to from `from`: what a page offers as buttons. */
+export function nextStatusesFor(role: Role, from: WorkOrderStatus): WorkOrderStatus[] {
+  return TRANSITIONS[from].filter((to) => role !== 'staff' || STAFF_TARGETS.has(to))
+}

@@ -53,6 +53,13 @@ export const WORK_ORDER_FIELDS: Record<WorkOrderFilter, ListField> = {
   // Through a LEFT JOIN: null for customers without a source, though the column is NOT NULL.
   sourceName: { expr: sources.name, type: 'text', filter: true, sort: true, nullable: true },
   rackLocation: { expr: workOrders.rackLocation, type: 'text', filter: true, sort: true },
+  isCushion: { expr: workOrders.isCushion, type: 'boolean', filter: true },
+  // Open = neither completed nor cancelled (the list pages' "open" tab and the dashboard's counts link here).
+  open: {
+    expr: sql`(${workOrders.status} not in ('completed', 'cancelled'))`,
+    type: 'boolean',
+    filter: true,
+  },
 }
 
 /**

@@ -14,6 +14,7 @@ const OWN = path.join(import.meta.dirname, 'assets')
 const SOURCES = {
   'app.css': path.join(OWN, 'app.css'),
   'app.js': path.join(OWN, 'app.js'),
+  'work-orders.css': path.join(OWN, 'work-orders.css'),
   'htmx.js': require.resolve('htmx.org/dist/htmx.min.js'),
   'sortable.js': require.resolve('sortablejs/Sortable.min.js'),
   'uplot.js': require.resolve('uplot/dist/uPlot.iife.min.js'),

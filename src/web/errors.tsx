@@ -26,7 +26,8 @@ export function signInUrl(next: string): string {
 /** 401 on a page: back to the sign-in page, then here again (a full page load for htmx too). */
 function toSignIn(request: FastifyRequest, reply: FastifyReply) {
   const next = request.method === 'GET' ? request.url : (request.headers['hx-current-url'] as string) || '/'
-  const path = next.startsWith('http') ? new URL(next).pathname : next
+  // The query stays: a form's page keeps its draft there (`/work-orders/new?draft=…`).
+  const path = next.startsWith('http') ? new URL(next).pathname + new URL(next).search : next
   const target = signInUrl(path)
   if (isHtmx(request)) return reply.code(401).header('hx-redirect', target).send()
   return reply.redirect(target, 303)

@@ -7,6 +7,9 @@ import accountPages from './pages/account.js'
 import homePages from './pages/home.js'
 import registerPages from './pages/register.js'
 import signInPages from './pages/sign-in.js'
+import workOrderDetailPages from './pages/work-order-detail.js'
+import workOrderFormPages from './pages/work-order-form.js'
+import workOrdersListPages from './pages/work-orders-list.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,6 +32,9 @@ async function pages(app: FastifyInstance) {
   await app.register(signInPages)
   await app.register(registerPages)
   await app.register(accountPages, { account: app.accountService })
+  await app.register(workOrdersListPages)
+  await app.register(workOrderFormPages, { drafts: app.workOrderDraftsService })
+  await app.register(workOrderDetailPages)
   // Add page groups here (docs/WEB.md, "Adding a page").
 
   notFoundRoute(app)

@@ -87,5 +87,5 @@ describe('the role matrix, over every registered route', () => {
     }
     expect(problems).toEqual([])
     expect(ctx.app.routeAccess.length).toBeGreaterThan(8)
-  }, 180_000) // four callers on every route (pages included): minutes on a busy 2-core machine
+  }, 240_000) // every route × four callers: minutes on a shared two-core CI machine, not a budget
 })

@@ -15,6 +15,10 @@ import { createTrainingService } from '../../services/ml-training.js'
 import { createQueueService, type QueueService } from '../../services/queue.js'
 import { createSourcesService, type SourcesService } from '../../services/sources.js'
 import { createUsersService, type UsersService } from '../../services/users.js'
+import {
+  createWorkOrderDraftsService,
+  type WorkOrderDraftsService,
+} from '../../services/work-order-drafts.js'
 import { createWorkOrdersService, type WorkOrdersService } from '../../services/work-orders.js'
 import { version } from '../../version.js'
 
@@ -22,6 +26,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     authService: AuthService
     accountService: AccountService
+    workOrderDraftsService: WorkOrderDraftsService
     usersService: UsersService
     sourcesService: SourcesService
     customersService: CustomersService
@@ -84,6 +89,7 @@ export default fp(
     app.decorate('authService', createAuthService({ db, digester, timeouts }))
     app.decorate('usersService', createUsersService({ db, digester, timeouts }))
     app.decorate('accountService', createAccountService({ db }))
+    app.decorate('workOrderDraftsService', createWorkOrderDraftsService({ db }))
     app.decorate('sourcesService', createSourcesService(deps))
     app.decorate('customersService', createCustomersService({ ...deps, countMatches }))
     app.decorate(

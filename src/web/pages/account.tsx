@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import { ANY_ROLE } from '../../auth/access.js'
 import { AppError } from '../../errors.js'
 import { requestContext } from '../../routes/auth.js'
+import { AccountErrors } from '../../services/account.errors.js'
 import type { AccountService } from '../../services/account.js'
+import { AuthErrors } from '../../services/auth.errors.js'
 import { Field, Form } from '../components/field.js'
 import { setFlash } from '../flash.js'
 import { emptyForm, type FormState, readFields } from '../form.js'
@@ -95,8 +97,8 @@ export default async function accountPages(app: FastifyInstance, { account }: { 
           return reply.redirect('/account', 303)
         } catch (err) {
           if (!(err instanceof AppError) || err.statusCode >= 500) throw err
-          if (err.code === 'account.wrong_password') state.errors.current = err.message
-          else if (err.code === 'auth.weak_password') state.errors.next = err.message
+          if (err.code === AccountErrors.wrongPassword.code) state.errors.current = err.message
+          else if (err.code === AuthErrors.weakPassword.code) state.errors.next = err.message
           else state.errors.form = err.message
         }
       }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { AppError } from '../../errors.js'
 import { requestContext } from '../../routes/auth.js'
 import { USERNAME_PATTERN } from '../../schemas/auth.js'
+import { AuthErrors } from '../../services/auth.errors.js'
 import { Field, Form } from '../components/field.js'
 import { setFlash } from '../flash.js'
 import { emptyForm, type FormState, readFields } from '../form.js'
@@ -73,7 +74,7 @@ function validate(values: Record<RegisterField, string>): FormState<RegisterFiel
 
 /** Which field a refused registration's message belongs beside. */
 function registerErrors(err: AppError): FormState<RegisterField>['errors'] {
-  if (err.code === 'auth.weak_password') return { password: err.message }
+  if (err.code === AuthErrors.weakPassword.code) return { password: err.message }
   if (err.code === 'user.username_taken') return { username: err.message }
   return { form: err.message }
 }

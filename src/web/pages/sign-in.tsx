@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { ANY_ROLE } from '../../auth/access.js'
 import { AppError } from '../../errors.js'
 import { requestContext } from '../../routes/auth.js'
+import { AuthErrors } from '../../services/auth.errors.js'
 import { Field, Form } from '../components/field.js'
 import { setFlash } from '../flash.js'
 import { emptyForm, type FormState, readFields } from '../form.js'
@@ -38,7 +39,7 @@ function SignInPage({ state, next }: { state: FormState<SignInField>; next: stri
 
 /** Which field a failed sign-in's message belongs beside; lock and throttle messages concern the whole form. */
 function signInErrors(err: AppError): FormState<SignInField>['errors'] {
-  if (err.code === 'auth.invalid_credentials') return { password: 'Wrong username or password' }
+  if (err.code === AuthErrors.invalidCredentials.code) return { password: 'Wrong username or password' }
   return { form: err.message }
 }
 
