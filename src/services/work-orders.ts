@@ -198,7 +198,20 @@ export function createWorkOrdersService(
       return this.detail(no)
     },
 
-    async changeStatus(ctx: StatusContext, no: number, to: WorkOrderStatus, note?: string) {
+    /** `finalLocation`: where a packaged order is put (the shop floor records it with the step). */
+    async changeStatus(
+      ctx: StatusContext,
+      no: number,
+      to: WorkOrderStatus,
+      note?: string,
+      finalLocation?: string,
+    ) {
+      if (finalLocation !== undefined && to !== 'packaged')
+        throw new AppError(
+          400,
+          'work_order.final_location_not_packaged',
+          'A final location is recorded with the packaged step only',
+        )
       await auditedWrite(deps, ctx, async (tx) => {
         const order = await lockOrder(no, tx)
         const plan = planTransition({
@@ -212,7 +225,8 @@ export function createWorkOrdersService(
         if (!plan.ok) throw new AppError(plan.code === 'auth.forbidden' ? 403 : 409, plan.code, plan.message)
         // Leaving the queue drops any manual position; re-entering it starts from the tier order.
         const queuePosition = to === 'queued' || to === 'in_progress' ? order.queuePosition : null
-        await repo.update(order.id, { status: to, ...plan.set, queuePosition }, tx)
+        const located = finalLocation === undefined ? {} : { finalLocation }
+        await repo.update(order.id, { status: to, ...plan.set, queuePosition, ...located }, tx)
         await repo.recordStatus(
           { workOrderId: order.id, from: order.status, to, changedBy: ctx.actor.id, note: note ?? null },
           tx,
@@ -223,7 +237,7 @@ export function createWorkOrdersService(
             action: 'work_order.status_changed',
             entity: 'work_order',
             entityId: no,
-            summary: { from: order.status, to, note },
+            summary: { from: order.status, to, note, ...located },
           },
           change: { entity: 'work_order', action: 'status_changed', ids: [order.id] },
         }
