@@ -1,4 +1,5 @@
-import type { WorkOrderStatus } from '../../../src/models/index.js'
+import { eq } from 'drizzle-orm'
+import { type WorkOrderStatus, workOrders } from '../../../src/models/index.js'
 import type { ItemInput, WorkOrderFields } from '../../../src/services/work-orders.js'
 import type { WebApp } from './browser.js'
 
@@ -40,6 +41,29 @@ export async function shopFloorData(app: WebApp, manager: { id: number; username
       for (const to of PATH[status] ?? [])
         await services.workOrdersService.changeStatus(statusCtx, created.workOrderNo, to)
       return created.workOrderNo
+    },
+    /**
+     * Sets the dates the status steps stamped with today to fixed ones, so a screenshot does not change
+     * with the day the test runs (a test's own setup, not something any page or service offers).
+     */
+    async fixStampedDates(no: number, day: string) {
+      const stamped = { dateCleaned: day, dateTreated: day, datePackaged: day }
+      const [row] = await services.db
+        .select({
+          cleaned: workOrders.dateCleaned,
+          treated: workOrders.dateTreated,
+          packaged: workOrders.datePackaged,
+        })
+        .from(workOrders)
+        .where(eq(workOrders.workOrderNo, no))
+      await services.db
+        .update(workOrders)
+        .set({
+          dateCleaned: row?.cleaned ? stamped.dateCleaned : null,
+          dateTreated: row?.treated ? stamped.dateTreated : null,
+          datePackaged: row?.packaged ? stamped.datePackaged : null,
+        })
+        .where(eq(workOrders.workOrderNo, no))
     },
   }
 }

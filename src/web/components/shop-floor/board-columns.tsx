@@ -143,11 +143,13 @@ function BoardCard({ card, props }: { card: Card; props: BoardProps }) {
         {card.customerName}
         {card.sourceName ? ` · ${card.sourceName}` : ''}
       </p>
-      <p class="flags">
-        {card.firmRush && <span class="badge badge-firm-rush">Firm rush</span>}
-        {card.rush && !card.firmRush && <span class="badge badge-rush">Rush</span>}
-        {card.isCushion && <span class="badge">Cushion</span>}
-      </p>
+      {(card.firmRush || card.rush || card.isCushion) && (
+        <p class="flags">
+          {card.firmRush && <span class="badge badge-firm-rush">Firm rush</span>}
+          {card.rush && !card.firmRush && <span class="badge badge-rush">Rush</span>}
+          {card.isCushion && <span class="badge">Cushion</span>}
+        </p>
+      )}
       <dl class="card-dates">
         <dt>In</dt>
         <dd>{card.dateIn}</dd>

@@ -22,6 +22,8 @@ export function queueQuery(view: QueueToggles): string {
 
 /** Words for every flag (never colour alone). */
 function Flags({ entry }: { entry: Entry }) {
+  const any = entry.firmRush || entry.rush || entry.dueSoon || entry.sail || entry.cushion || entry.manual
+  if (!any && entry.status !== 'in_progress') return null
   return (
     <span class="flags">
       {entry.firmRush && <span class="badge badge-firm-rush">Firm rush</span>}
