@@ -15,7 +15,7 @@ const SOURCES = {
   'app.css': path.join(OWN, 'app.css'),
   'app.js': path.join(OWN, 'app.js'),
   'queue.js': path.join(OWN, 'queue.js'),
-  'shop-floor.css': path.join(OWN, 'shop-floor.css'),
+  'shopfloor.css': path.join(OWN, 'shopfloor.css'),
   'htmx.js': require.resolve('htmx.org/dist/htmx.min.js'),
   'sortable.js': require.resolve('sortablejs/Sortable.min.js'),
   'uplot.js': require.resolve('uplot/dist/uPlot.iife.min.js'),

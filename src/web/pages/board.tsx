@@ -80,7 +80,7 @@ export default async function boardPages(app: FastifyInstance) {
     return sendPage(request, reply, {
       title: 'In-progress board',
       status,
-      styles: ['shop-floor.css'],
+      styles: ['shopfloor.css'],
       body: <BoardPage {...props} />,
     })
   }

@@ -59,7 +59,7 @@ export default async function queuePages(app: FastifyInstance) {
       title: 'Cleaning queue',
       status: props.status ?? 200,
       scripts: canReorder ? ['sortable.js', 'queue.js'] : [],
-      styles: ['shop-floor.css'],
+      styles: ['shopfloor.css'],
       body: <QueuePage {...listProps} />,
     })
   }

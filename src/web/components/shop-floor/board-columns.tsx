@@ -228,7 +228,6 @@ export function BoardPage(props: BoardProps) {
         method="get"
         action="/board"
         class="board-filter"
-        role="search"
         hx-get="/board"
         hx-target="#board"
         hx-swap="outerHTML"
