@@ -240,6 +240,28 @@ describe('the cleaning queue page in chromium', { timeout: BROWSER_TEST_TIMEOUT_
     await context.close()
   })
 
+  it('starts cleaning a queued order, for staff and for a manager: it goes onto the board', async () => {
+    const data = await shopFloorData(app, manager)
+    const customer = await data.customer('Dockside Diner')
+    const forStaff = await data.order(customer.id, 'queued', { name: 'Bar awning', dateIn: '2026-03-07' })
+    const forManager = await data.order(customer.id, 'queued', { name: 'Door awning', dateIn: '2026-03-08' })
+    for (const [who, no] of [
+      [staff, forStaff],
+      [manager, forManager],
+    ] as const) {
+      const { page, context } = await newPage(browser)
+      await signIn(page, app, who, '/queue')
+      await page.getByRole('button', { name: `Start cleaning #${no}` }).click()
+      await waitForMessage(page, `#${no} is started`)
+      await expect(page.locator(`li[data-no="${no}"]`).textContent()).resolves.toContain('In progress')
+      await expect(page.getByRole('button', { name: `Start cleaning #${no}` }).count()).resolves.toBe(0)
+      expect((await app.app.workOrdersService.detail(no)).status).toBe('in_progress')
+      await page.goto(`${app.baseUrl}/board`)
+      await expect(page.locator(`#card-${no}`).textContent()).resolves.toContain('Mark cleaned')
+      await context.close()
+    }
+  })
+
   it('refuses an unreadable reorder with 422 and the queue reloaded, not a JSON error', async () => {
     const { page, context } = await newPage(browser)
     await signIn(page, app, manager, '/queue')

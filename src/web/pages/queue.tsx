@@ -3,6 +3,7 @@ import { ANY_ROLE, MANAGERS } from '../../auth/access.js'
 import { moveOne } from '../../domain/queue.js'
 import { AppError } from '../../errors.js'
 import { writeContext } from '../../routes/context.js'
+import { WorkOrderNoParams } from '../../schemas/work-orders.js'
 import {
   type Queue,
   QueueList,
@@ -68,6 +69,28 @@ export default async function queuePages(app: FastifyInstance) {
     const view = toggles(request.query)
     return show(request, reply, { queue: await app.queueService.list(serviceView(view)), view })
   })
+
+  app.post(
+    '/queue/:no/start',
+    { config: { access: ANY_ROLE }, schema: { params: WorkOrderNoParams } },
+    async (request, reply) => {
+      const { no } = request.params as { no: number }
+      const view = toggles(request.body)
+      let message: Flash = { kind: 'success', text: `#${no} is started: the board shows it in progress.` }
+      try {
+        await app.workOrdersService.changeStatus(writeContext(request), no, 'in_progress')
+      } catch (err) {
+        if (!(err instanceof AppError) || (err.statusCode !== 409 && err.statusCode !== 404)) throw err
+        message = { kind: 'error', text: `#${no} was not started: ${err.message}. The queue is reloaded.` }
+      }
+      if (!isHtmx(request) && message.kind === 'success') {
+        setFlash(reply, message)
+        return reply.redirect(`/queue${queueQuery(view)}`, 303)
+      }
+      const queue = await app.queueService.list(serviceView(view))
+      return show(request, reply, { queue, view, message })
+    },
+  )
 
   app.post('/queue/order', { config: { access: MANAGERS } }, async (request, reply) => {
     const view = toggles(request.body)

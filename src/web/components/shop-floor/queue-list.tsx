@@ -79,6 +79,32 @@ function MoveButtons({ entry, first, last }: { entry: Entry; first: boolean; las
   )
 }
 
+/**
+ * "Start cleaning" for a queued order (any role: it goes onto the board). Inside the managers' reorder form
+ * it is that form's button with its own action (forms cannot nest); elsewhere a form of its own.
+ */
+function StartButton({ entry, view, inForm }: { entry: Entry; view: QueueToggles; inForm: boolean }) {
+  if (entry.status !== 'queued') return null
+  const action = `/queue/${entry.workOrderNo}/start`
+  const label = `Start cleaning #${entry.workOrderNo}`
+  const htmx = { 'hx-post': action, 'hx-target': '#queue', 'hx-swap': 'outerHTML' }
+  if (inForm)
+    return (
+      <button type="submit" class="secondary" formAction={action} aria-label={label} {...htmx}>
+        Start
+      </button>
+    )
+  return (
+    <form method="post" action={action} class="queue-start" {...htmx}>
+      {view.hideSails && <input type="hidden" name="hideSails" value="1" />}
+      {view.hideCushions && <input type="hidden" name="hideCushions" value="1" />}
+      <button type="submit" class="secondary" aria-label={label}>
+        Start
+      </button>
+    </form>
+  )
+}
+
 export interface QueueListProps {
   queue: Queue
   view: QueueToggles
@@ -90,10 +116,14 @@ export interface QueueListProps {
 /** The queue itself: the part htmx swaps after a reorder or a toggle (`#queue`). */
 export function QueueList({ queue, view, canReorder, message }: QueueListProps) {
   const shown = queue.data
+  const reorderForm = canReorder && shown.length > 1
   const items = shown.map((entry, i) => (
     <li class="queue-item" data-no={entry.workOrderNo} key={entry.workOrderNo}>
       <EntryText entry={entry} />
-      {canReorder && <MoveButtons entry={entry} first={i === 0} last={i === shown.length - 1} />}
+      <div class="queue-actions">
+        <StartButton entry={entry} view={view} inForm={reorderForm} />
+        {reorderForm && <MoveButtons entry={entry} first={i === 0} last={i === shown.length - 1} />}
+      </div>
     </li>
   ))
   const list = (
@@ -109,7 +139,7 @@ export function QueueList({ queue, view, canReorder, message }: QueueListProps) 
           ? 'No orders shown in the queue.'
           : `${shown.length} order${shown.length === 1 ? '' : 's'} shown, first to clean at the top.`}
       </p>
-      {canReorder && shown.length > 1 ? (
+      {reorderForm ? (
         <form
           method="post"
           action="/queue/order"
