@@ -87,5 +87,5 @@ describe('the role matrix, over every registered route', () => {
     }
     expect(problems).toEqual([])
     expect(ctx.app.routeAccess.length).toBeGreaterThan(8)
-  })
+  }, 180_000) // a sign-in per route and role (every page route adds three); CI shares two cores
 })
