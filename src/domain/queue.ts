@@ -81,3 +81,25 @@ export function isDueSoon(
     order.dateRequired <= addDays(today, days)
   )
 }
+
+/**
+ * The whole queue's order after a reorder of only the orders shown (a filtered view): the shown orders take,
+ * in their new order, the places they held in `full`; every order not shown keeps its place. `shown` must be
+ * a rearrangement of orders of `full` (the caller checks the membership).
+ */
+export function placeWithin(full: readonly number[], shown: readonly number[]): number[] {
+  const moved = new Set(shown)
+  let next = 0
+  return full.map((no) => (moved.has(no) ? (shown[next++] as number) : no))
+}
+
+/** The shown order with one order moved one place up or down (unchanged at either end or if absent). */
+export function moveOne(shown: readonly number[], no: number, direction: 'up' | 'down'): number[] {
+  const order = [...shown]
+  const at = order.indexOf(no)
+  const to = direction === 'up' ? at - 1 : at + 1
+  if (at < 0 || to < 0 || to >= order.length) return order
+  order[at] = order[to] as number
+  order[to] = no
+  return order
+}

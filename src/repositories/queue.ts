@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
-import { customers, queueState, type WorkOrderStatus, workOrders } from '../models/index.js'
+import { customers, queueState, type WorkOrderStatus, workOrderItems, workOrders } from '../models/index.js'
+import { productType } from './analytics-sql.js'
 import { orderTotals } from './work-orders.js'
 
 /** Approved and not yet cleaned: the orders in the cleaning queue. */
@@ -42,6 +43,11 @@ export function createQueueRepository(db: Db) {
           queuePosition: workOrders.queuePosition,
           itemCount: totals.itemCount,
           squareFeet: totals.squareFeet,
+          cushion: workOrders.isCushion,
+          // A sail order: one of its items is a sail by the shop's product rule (the analytics' rule).
+          sail: sql<boolean>`EXISTS (SELECT 1 FROM ${workOrderItems} WHERE ${workOrderItems.workOrderId} = ${workOrders.id} AND ${productType(workOrderItems.description, workOrderItems.material)} = 'sail')`.mapWith(
+            Boolean,
+          ),
         })
         .from(workOrders)
         .innerJoin(customers, eq(customers.id, workOrders.customerId))

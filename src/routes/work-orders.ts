@@ -80,6 +80,7 @@ const workOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.no,
         request.body.to,
         request.body.note,
+        request.body.finalLocation,
       ),
   )
   app.delete(

@@ -15,6 +15,11 @@ export const QueueQuery = Type.Object(
       default: 7,
       description: 'A rush order required within this many days of today is flagged dueSoon',
     }),
+    sails: Type.Boolean({
+      default: true,
+      description: 'false hides sail orders (positions stay those of the whole queue)',
+    }),
+    cushions: Type.Boolean({ default: true, description: 'false hides cushion orders' }),
   },
   { additionalProperties: false },
 )
@@ -35,6 +40,8 @@ export const QueueEntrySchema = Type.Object(
     squareFeet: Type.Number({ description: 'Σ quantity × square feet' }),
     manual: Type.Boolean({ description: 'Placed by a manager (false: placed by the tier rule)' }),
     dueSoon: Type.Boolean(),
+    sail: Type.Boolean({ description: 'One of its items is a sail (the analytics product rule)' }),
+    cushion: Type.Boolean({ description: 'The order is flagged as a cushion order' }),
   },
   { title: 'QueueEntry' },
 )

@@ -137,7 +137,13 @@ export const CreateWorkOrderBody = Type.Object(
 export const UpdateWorkOrderBody = Type.Object(editable, { additionalProperties: false, minProperties: 1 })
 
 export const StatusBody = Type.Object(
-  { to: StatusSchema, note: Type.Optional(Type.String({ maxLength: 1000 })) },
+  {
+    to: StatusSchema,
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+    finalLocation: Type.Optional(
+      Type.String({ maxLength: 200, description: 'Where the packaged order is put (with to=packaged only)' }),
+    ),
+  },
   { additionalProperties: false },
 )
 

@@ -1,8 +1,15 @@
-import { isDueSoon, mergeQueue } from '../domain/queue.js'
+import { isDueSoon, mergeQueue, placeWithin } from '../domain/queue.js'
 import { shopToday } from '../domain/shop-date.js'
 import { createQueueRepository } from '../repositories/queue.js'
 import { QueueErrors } from './queue.errors.js'
 import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
+
+/** Which orders a view of the queue shows: sail orders and cushion orders can be hidden (both shown by default). */
+export interface QueueView {
+  dueWithinDays?: number
+  sails?: boolean
+  cushions?: boolean
+}
 
 export interface ReorderInput {
   /** Every work order number in the queue, in the wanted order. */
@@ -10,6 +17,11 @@ export interface ReorderInput {
   /** The version the caller's view of the queue was read at. */
   version: string
 }
+
+const inView =
+  ({ sails = true, cushions = true }: QueueView) =>
+  (order: { sail: boolean; cushion: boolean }) =>
+    (sails || !order.sail) && (cushions || !order.cushion)
 
 const numbers = (nos: number[]) => nos.map((no) => `#${no}`).join(', ')
 
@@ -22,17 +34,20 @@ function duplicatesOf(order: number[]): number[] {
 export function createQueueService(deps: WriteDeps & { timeZone: string }) {
   const repo = createQueueRepository(deps.db)
 
-  async function list({ dueWithinDays = 7 }: { dueWithinDays?: number } = {}) {
+  /** The queue in working order; `position` is the place in the whole queue, also when a view hides some. */
+  async function list({ dueWithinDays = 7, sails = true, cushions = true }: QueueView = {}) {
     const { version, orders } = await repo.members()
     const today = shopToday(deps.timeZone)
     return {
       version: String(version),
-      data: mergeQueue(orders).map(({ queuePosition, ...order }, i) => ({
-        position: i + 1,
-        ...order,
-        manual: queuePosition !== null,
-        dueSoon: isDueSoon(order, today, dueWithinDays),
-      })),
+      data: mergeQueue(orders)
+        .map(({ queuePosition, ...order }, i) => ({
+          position: i + 1,
+          ...order,
+          manual: queuePosition !== null,
+          dueSoon: isDueSoon(order, today, dueWithinDays),
+        }))
+        .filter(inView({ sails, cushions })),
     }
   }
 
@@ -73,6 +88,28 @@ export function createQueueService(deps: WriteDeps & { timeZone: string }) {
     /** Stores a manager's order of the whole queue, refusing one based on a stale view; returns the new queue. */
     async reorder(ctx: WriteContext, input: ReorderInput, view: { dueWithinDays?: number } = {}) {
       await storeOrder(ctx, input)
+      return list(view)
+    },
+    /**
+     * Reorders only the orders a view shows (`view` hides sail or cushion orders): `order` lists exactly
+     * those, in the wanted order; the hidden ones keep their places. Same 409s as `reorder`.
+     */
+    async reorderShown(ctx: WriteContext, input: ReorderInput, view: QueueView = {}) {
+      const whole = await list({})
+      if (whole.version !== input.version) throw QueueErrors.conflict(String(input.version))
+      const shown = whole.data.filter(inView(view)).map((o) => o.workOrderNo)
+      const given = new Set(input.order)
+      if (
+        given.size !== input.order.length ||
+        shown.length !== given.size ||
+        shown.some((no) => !given.has(no))
+      )
+        throw QueueErrors.membershipChanged('the orders shown are no longer the orders in the queue')
+      const full = placeWithin(
+        whole.data.map((o) => o.workOrderNo),
+        input.order,
+      )
+      await storeOrder(ctx, { order: full, version: input.version })
       return list(view)
     },
   }

@@ -7,6 +7,11 @@ export const WorkOrderErrors = defineErrors('work-orders', {
     'No work order has this number',
     (no: number) => `No work order #${no}`,
   ),
+  finalLocationNotPackaged: fixed(
+    400,
+    'work_order.final_location_not_packaged',
+    'A final location is recorded with the packaged step only',
+  ),
   unknownReference: fixed(400, 'work_order.unknown_reference', 'customerId or shipToSourceId does not exist'),
   itemNotFound: fixed(404, 'work_order.item_not_found', 'No such item on this work order'),
   invalidTransition: passedOn(

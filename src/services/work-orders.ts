@@ -124,7 +124,17 @@ const REFUSALS = {
   [AuthErrors.forbidden.code]: (why: string, role: Role) => AuthErrors.forbidden(role, why),
 } satisfies Record<Refusal['code'], (why: string, role: Role) => AppError>
 
-function changeStatus(c: OrderContext, ctx: StatusContext, no: number, to: WorkOrderStatus, note?: string) {
+/** `finalLocation`: where a packaged order is put (the shop floor records it with the step). */
+function changeStatus(
+  c: OrderContext,
+  ctx: StatusContext,
+  no: number,
+  to: WorkOrderStatus,
+  note?: string,
+  finalLocation?: string,
+) {
+  if (finalLocation !== undefined && to !== 'packaged')
+    return Promise.reject(WorkOrderErrors.finalLocationNotPackaged())
   return auditedWrite(c.deps, ctx, async (tx) => {
     const order = await c.lockOrder(no, tx)
     const plan = planTransition({
@@ -138,7 +148,8 @@ function changeStatus(c: OrderContext, ctx: StatusContext, no: number, to: WorkO
     if (!plan.ok) throw REFUSALS[plan.code](plan.message, ctx.role)
     // Leaving the queue drops any manual position; re-entering it starts from the tier order.
     const queuePosition = to === 'queued' || to === 'in_progress' ? order.queuePosition : null
-    await c.repo.update(order.id, { status: to, ...plan.set, queuePosition }, tx)
+    const located = finalLocation === undefined ? {} : { finalLocation }
+    await c.repo.update(order.id, { status: to, ...plan.set, queuePosition, ...located }, tx)
     await c.repo.recordStatus(
       { workOrderId: order.id, from: order.status, to, changedBy: ctx.actor.id, note: note ?? null },
       tx,
@@ -149,7 +160,7 @@ function changeStatus(c: OrderContext, ctx: StatusContext, no: number, to: WorkO
         action: 'work_order.status_changed',
         entity: 'work_order',
         entityId: no,
-        summary: { from: order.status, to, note },
+        summary: { from: order.status, to, note, ...located },
       },
       change: { entity: 'work_order', action: 'status_changed', ids: [order.id] },
     }
@@ -190,8 +201,13 @@ export function createWorkOrdersService(deps: WorkOrdersDeps) {
       detail(c, (await create(c, ctx, input)).workOrderNo),
     update: (ctx: WriteContext, no: number, input: Partial<WorkOrderFields>) =>
       then(update(c, ctx, no, input), no),
-    changeStatus: (ctx: StatusContext, no: number, to: WorkOrderStatus, note?: string) =>
-      then(changeStatus(c, ctx, no, to, note), no),
+    changeStatus: (
+      ctx: StatusContext,
+      no: number,
+      to: WorkOrderStatus,
+      note?: string,
+      finalLocation?: string,
+    ) => then(changeStatus(c, ctx, no, to, note, finalLocation), no),
     addItem: (ctx: WriteContext, no: number, input: ItemInput) => then(addItem(c, ctx, no, input), no),
     updateItem: (ctx: WriteContext, no: number, itemId: number, input: ItemInput) =>
       then(updateItem(c, ctx, no, itemId, input), no),

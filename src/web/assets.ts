@@ -15,6 +15,8 @@ const SOURCES = {
   'app.css': path.join(OWN, 'app.css'),
   'app.js': path.join(OWN, 'app.js'),
   'work-orders.css': path.join(OWN, 'work-orders.css'),
+  'queue.js': path.join(OWN, 'queue.js'),
+  'shopfloor.css': path.join(OWN, 'shopfloor.css'),
   'htmx.js': require.resolve('htmx.org/dist/htmx.min.js'),
   'sortable.js': require.resolve('sortablejs/Sortable.min.js'),
   'uplot.js': require.resolve('uplot/dist/uPlot.iife.min.js'),

@@ -4,7 +4,9 @@ import { assetsRoute } from './assets-route.js'
 import { notFoundRoute, pageErrorHandler } from './errors.js'
 import { addFormParser } from './form.js'
 import accountPages from './pages/account.js'
+import boardPages from './pages/board.js'
 import homePages from './pages/home.js'
+import queuePages from './pages/queue.js'
 import registerPages from './pages/register.js'
 import signInPages from './pages/sign-in.js'
 import workOrderDetailPages from './pages/work-order-detail.js'
@@ -35,6 +37,8 @@ async function pages(app: FastifyInstance) {
   await app.register(workOrdersListPages)
   await app.register(workOrderFormPages, { drafts: app.workOrderDraftsService })
   await app.register(workOrderDetailPages)
+  await app.register(queuePages)
+  await app.register(boardPages)
   // Add page groups here (docs/WEB.md, "Adding a page").
 
   notFoundRoute(app)
