@@ -1,19 +1,25 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { type AccountService, createAccountService } from '../services/account.js'
+import { type CatalogService, createCatalogService } from '../services/catalog.js'
 import { assetsRoute } from './assets-route.js'
 import { notFoundRoute, pageErrorHandler } from './errors.js'
 import { addFormParser } from './form.js'
 import accountPages from './pages/account.js'
+import customerCatalogPages from './pages/customer-catalog.js'
+import customerPages from './pages/customers.js'
 import homePages from './pages/home.js'
 import registerPages from './pages/register.js'
 import signInPages from './pages/sign-in.js'
+import sourcePages from './pages/sources.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** `METHOD /url` of every route of the web room: pages and assets (tests tell them from API routes by it). */
     webRoutes: Set<string>
     accountService: AccountService
+    /** A customer's item catalog edited by hand (the customer hub). */
+    catalogService: CatalogService
   }
 }
 
@@ -31,6 +37,9 @@ async function pages(app: FastifyInstance) {
   await app.register(signInPages)
   await app.register(registerPages)
   await app.register(accountPages, { account: app.accountService })
+  await app.register(customerPages)
+  await app.register(customerCatalogPages, { catalog: app.catalogService })
+  await app.register(sourcePages)
   // Add page groups here (docs/WEB.md, "Adding a page").
 
   notFoundRoute(app)
@@ -44,6 +53,7 @@ export default fp(
   async (app) => {
     app.decorate('webRoutes', new Set<string>())
     app.decorate('accountService', createAccountService({ db: app.db }))
+    app.decorate('catalogService', createCatalogService({ db: app.db, changes: app.changes }))
     await app.register(pages)
   },
   { name: 'web', dependencies: ['auth', 'services', 'rate-limit'] },
