@@ -94,13 +94,13 @@ function Dashboard({ data }: { data: DashboardData }) {
           label="Rush orders due within 7 days"
           value={data.rushDue}
           href={workOrdersLink({ tab: 'open', rush: 'true', dateRequired: `..${data.rushBefore}` })}
-          hint={`Open, required by ${data.rushBefore} (overdue included)`}
+          hint="Open, required within 7 days (overdue included)"
         />
         <Tile
           label="In the cleaning queue"
           value={data.queueLength}
           href="/queue"
-          hint="Orders waiting to be cleaned"
+          hint="Received or queued, waiting to be cleaned"
         />
         <Tile
           label="Ready for pickup"
