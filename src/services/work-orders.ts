@@ -7,7 +7,7 @@ import { AppError } from '../errors.js'
 import type { NewWorkOrder, Role, WorkOrderStatus } from '../models/index.js'
 import { createItemsRepository, type ItemFields } from '../repositories/items.js'
 import type { CountMatches, ListParams } from '../repositories/list-query.js'
-import { createWorkOrdersRepository } from '../repositories/work-orders.js'
+import { createWorkOrdersRepository, type ExportParams } from '../repositories/work-orders.js'
 import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
 
 export interface ItemInput {
@@ -141,6 +141,8 @@ export function createWorkOrdersService(
 
   return {
     list: (params: ListParams) => repo.list(params, deps.countMatches),
+    /** How many orders the list would show for these filters (its cached total), without the rows. */
+    count: (params: ExportParams) => repo.count(params, deps.countMatches),
 
     /** The order with everything on its screen, and for an open order the model's estimate. */
     async detail(no: number) {

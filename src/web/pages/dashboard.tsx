@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { shopToday } from '../../domain/shop-date.js'
 import { workOrderStatus } from '../../models/work-orders.js'
+import { QUEUE_STATUSES } from '../../repositories/queue.js'
 import { listUrl } from '../components/paged-table.js'
 import { StatusBadge } from '../components/status-badge.js'
 import { sendPage } from '../render.js'
@@ -8,6 +9,7 @@ import type { SessionUser } from '../session.js'
 
 type Status = (typeof workOrderStatus.enumValues)[number]
 const OPEN: readonly Status[] = ['received', 'queued', 'in_progress', 'cleaned', 'treated', 'packaged']
+const CLOSED: readonly Status[] = ['completed', 'cancelled']
 const RUSH_WINDOW_DAYS = 7
 /** Packaged orders wait on the rack for the customer (docs/WORK-ORDERS.md). */
 const READY: Status = 'packaged'
@@ -33,32 +35,33 @@ interface DashboardData {
   newest: {
     workOrderNo: number
     customerName: string
-    name: string | null
     status: string
     dateIn: string
     rush: boolean
   }[]
 }
 
-/** The numbers, from the same services as the API; totals come from the lists' cached counts. */
+/** The numbers, from the same services as the API; counts are the lists' totals, cached until a write. */
 async function loadDashboard(request: FastifyRequest): Promise<DashboardData> {
-  const { workOrdersService, queueService, config } = request.server
-  const count = async (filters: Record<string, string>) =>
-    (await workOrdersService.list({ page: 1, pageSize: 1, filters })).total
+  const { workOrdersService, config } = request.server
+  const count = (filters: Record<string, string>) => workOrdersService.count({ filters })
   const rushBefore = addDays(shopToday(config.shopTimezone), RUSH_WINDOW_DAYS)
-  const [perStatus, rushCounts, queue, newest] = await Promise.all([
+  const rush = { rush: 'true', dateRequired: `..${rushBefore}` }
+  const [perStatus, rushAll, rushClosed, newest] = await Promise.all([
     Promise.all(
       workOrderStatus.enumValues.map(async (status) => ({ status, count: await count({ status }) })),
     ),
-    Promise.all(OPEN.map((status) => count({ status, rush: 'true', dateRequired: `..${rushBefore}` }))),
-    queueService.list(),
+    count(rush),
+    // The API filters one status at a time: open = all minus the two closed states.
+    Promise.all(CLOSED.map((status) => count({ ...rush, status }))),
     workOrdersService.list({ page: 1, pageSize: 10, sort: '-workOrderNo', filters: {} }),
   ])
   return {
     perStatus,
-    rushDue: rushCounts.reduce((a, b) => a + b, 0),
+    rushDue: rushAll - rushClosed.reduce((a, b) => a + b, 0),
     rushBefore,
-    queueLength: queue.data.length,
+    // The queue is every order in a queue status (src/repositories/queue.ts), so its length is their count.
+    queueLength: perStatus.filter((s) => QUEUE_STATUSES.includes(s.status)).reduce((a, s) => a + s.count, 0),
     newest: newest.data,
   }
 }
@@ -100,7 +103,7 @@ function Dashboard({ data }: { data: DashboardData }) {
           label="In the cleaning queue"
           value={data.queueLength}
           href="/queue"
-          hint="Received or queued, waiting to be cleaned"
+          hint="Queued or being cleaned"
         />
         <Tile
           label="Ready for pickup"

@@ -4,8 +4,9 @@ import { createTestApp } from '../helpers/app.js'
 
 type Ctx = Awaited<ReturnType<typeof createTestApp>>
 
-// The catalog service behind the customer hub's inline edits (src/services/catalog.ts).
-describe('catalog service: a customer item catalog edited by hand', () => {
+// Service methods the pages added: the catalog behind the customer hub's inline edits (src/services/catalog.ts)
+// and the work-order count behind the dashboard.
+describe('page services: the customer item catalog edited by hand, work-order counts', () => {
   let ctx: Ctx
   let customerId: number
   let otherCustomerId: number
@@ -66,6 +67,28 @@ describe('catalog service: a customer item catalog edited by hand', () => {
     await ctx.app.catalogService.remove(write, customerId, item.id)
     await expect(ctx.app.catalogService.list(customerId)).resolves.toEqual([])
     expect(changes.map((c) => c.action)).toEqual(['created', 'updated', 'deleted'])
+  })
+
+  it("counts work orders as the list totals them (the dashboard's numbers), refusing a bad filter", async () => {
+    await ctx.app.workOrdersService.create(write, { customerId, rush: true, dateRequired: '2026-01-10' })
+    await ctx.app.workOrdersService.create(write, { customerId: otherCustomerId })
+    for (const filters of [
+      {},
+      { status: 'received' },
+      { rush: 'true', dateRequired: '..2026-01-31' },
+      { customerName: 'cove' },
+    ]) {
+      const listed = await ctx.app.workOrdersService.list({ page: 1, pageSize: 1, filters })
+      await expect(ctx.app.workOrdersService.count({ filters }), JSON.stringify(filters)).resolves.toBe(
+        listed.total,
+      )
+    }
+    await expect(ctx.app.workOrdersService.count({ filters: { status: 'received' } })).resolves.toBe(2)
+    await expect(ctx.app.workOrdersService.count({ filters: { customerName: 'cove' } })).resolves.toBe(1)
+    await expect(ctx.app.workOrdersService.count({ filters: { status: 'lost' } })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'query.invalid_filter',
+    })
   })
 
   it('refuses a customer that does not exist', async () => {
