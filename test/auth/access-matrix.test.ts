@@ -87,5 +87,6 @@ describe('the role matrix, over every registered route', () => {
     }
     expect(problems).toEqual([])
     expect(ctx.app.routeAccess.length).toBeGreaterThan(8)
-  })
+    // Five calls per route and more routes with every page group: no wall-clock budget on a shared machine.
+  }, 300_000)
 })
