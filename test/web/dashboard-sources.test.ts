@@ -223,7 +223,7 @@ describe('dashboard and source pages in chromium', { timeout: BROWSER_TEST_TIMEO
     expect(await showsLiterally(page, t('customer-name'))).toBe(true)
     // The inline edit form holds the hostile values as field values, escaped too.
     await page.getByRole('link', { name: /^Edit .*catalog-description/ }).click()
-    await page.locator('#catalog form.catalog-form').waitFor()
+    await page.locator('#catalog li form.catalog-form').waitFor()
     await expectNoXss(page, 'catalog edit form')
     await context.close()
   })
