@@ -142,7 +142,7 @@ describe('customer pages in chromium', { timeout: BROWSER_TEST_TIMEOUT_MS }, () 
   })
 
   it('creates a customer (422 keeps the values), edits it, and deletes it', async () => {
-    const manager = await app.createUser('manager')
+    const manager = await app.createUser('manager', 'mona')
     const { page, context } = await newPage(browser)
     const problems = collectPageProblems(page)
     await signIn(page, app, manager, '/customers/new')
@@ -179,7 +179,7 @@ describe('customer pages in chromium', { timeout: BROWSER_TEST_TIMEOUT_MS }, () 
   })
 
   it('the hub: orders, the catalog edited inline, one-click new order, and a 409 delete as a message', async () => {
-    const manager = await app.createUser('manager')
+    const manager = await app.createUser('manager', 'max')
     const { page, context } = await newPage(browser)
     const problems = collectPageProblems(page)
     await signIn(page, app, manager, `/customers/${harborId}`)
