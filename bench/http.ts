@@ -19,6 +19,7 @@ import { openDatabase } from '../src/db/index.js'
 import { createMigrator } from '../src/db/migrator.js'
 import { seedEmptyDatabase } from '../src/seed/seed-empty.js'
 import { runImportedBench } from './imported.js'
+import { runPagesBench } from './pages.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const { values } = parseArgs({
@@ -343,6 +344,14 @@ try {
     rounds: ROUNDS,
     compare: values.compare,
   })
+  // The web pages' render time on the same imported database (issue 17).
+  const pages = await runPagesBench({
+    serverUrl: url,
+    workOrders: Number(values['import-orders']),
+    seconds: Math.max(3, Math.round(SECONDS / 2)),
+    reuse: true,
+    dbName: 'imported_this',
+  })
 
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
   const file = path.join(ROOT, `bench/results/http-${new Date().toISOString().slice(0, 10)}.json`)
@@ -363,6 +372,7 @@ try {
         references: { method: `${ROUNDS} rounds of back-to-back ${PAIR_SECONDS} s pairs`, rounds: pairs },
         ratios,
         imported,
+        pages,
       },
       null,
       2,

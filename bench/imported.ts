@@ -32,7 +32,7 @@ export interface ImportedOptions {
   /** Measure the databases an earlier run loaded (imported_this, imported_compare) instead of loading anew. */
   reuse?: boolean | undefined
 }
-interface Variant {
+export interface Variant {
   name: string
   root: string
   url: string
@@ -65,7 +65,7 @@ function cli(root: string, args: string[], env: Record<string, string>): string 
 }
 
 /** A database loaded through `root`'s own migrations and import, as an operator would. */
-async function load(
+export async function load(
   root: string,
   serverUrl: string,
   dbName: string,
@@ -90,7 +90,7 @@ async function load(
   return url
 }
 
-async function start(name: string, root: string, url: string): Promise<Variant> {
+export async function start(name: string, root: string, url: string): Promise<Variant> {
   const port = await freePort()
   const child = spawn(process.execPath, [path.join(root, 'dist/server.js')], {
     cwd: root,
@@ -190,7 +190,7 @@ async function drive(
  * Waits until PostgreSQL has no statement running for the bench's databases: a slow variant's requests go on
  * in the database after autocannon stops, and would otherwise run into the next measurement.
  */
-async function settle(serverUrl: string) {
+export async function settle(serverUrl: string) {
   const client = new pg.Client({ connectionString: serverUrl })
   await client.connect()
   try {

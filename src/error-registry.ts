@@ -3,6 +3,7 @@ import { ListErrors } from './repositories/list-query.errors.js'
 import { AccountErrors } from './services/account.errors.js'
 import { AnalyticsErrors } from './services/analytics.errors.js'
 import { AuthErrors } from './services/auth.errors.js'
+import { CatalogErrors } from './services/catalog.errors.js'
 import { CsvErrors } from './services/csv.errors.js'
 import { CustomerErrors } from './services/customers.errors.js'
 import { FileErrors } from './services/files.errors.js'
@@ -22,6 +23,7 @@ export const ERROR_REGISTRY: readonly RegisteredError[] = [
   AccountErrors,
   SourceErrors,
   CustomerErrors,
+  CatalogErrors,
   WorkOrderErrors,
   QueueErrors,
   FileErrors,

@@ -123,6 +123,7 @@ export const HttpErrors = defineErrors('http', {
   validation: passedOn(400, 'validation_failed', 'The request does not match the schema'),
   invalidJson: passedOn(400, 'invalid_json', 'The body is not valid JSON'),
   badRequest: passedOn(400, 'bad_request', 'Another malformed request'),
+  pageNotFound: fixed(404, 'page_not_found', 'There is no page at this address'),
   routeNotFound: built(
     404,
     'route_not_found',

@@ -184,6 +184,24 @@ export function createWorkOrdersRepository(db: Db) {
       return toPage(page, total, params)
     },
 
+    /**
+     * The list's total alone (the dashboard's numbers): the same statement and cache key as list()'s count,
+     * so a count the list already made is answered from the cache, and the other way round.
+     */
+    async count(params: ExportParams, countMatches: CountMatches = countNow) {
+      const listed = { ...params, page: 1, pageSize: 1 }
+      const where = and(...workOrderConditions(db, params))
+      const counted = db.select({ n: count() }).from(workOrders).$dynamic()
+      if (needsCustomerJoin(listed))
+        counted
+          .innerJoin(customers, eq(customers.id, workOrders.customerId))
+          .leftJoin(sources, eq(sources.id, customers.sourceId))
+      return countMatches(
+        totalKey('work-orders', listed),
+        async () => (await counted.where(where))[0]?.n ?? 0,
+      )
+    },
+
     /** The order with customer (and source), ship-to, items and status history: one statement. */
     async detailByNumber(workOrderNo: number) {
       return detail.execute({ no: workOrderNo })

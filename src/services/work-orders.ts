@@ -4,6 +4,7 @@ import { planTransition } from '../domain/work-order-status.js'
 import type { AppError } from '../errors.js'
 import type { NewWorkOrder, Role, WorkOrderStatus } from '../models/index.js'
 import type { ListParams } from '../repositories/list-query.js'
+import type { ExportParams } from '../repositories/work-orders.js'
 import type { ItemInput } from '../schemas/items.js'
 import { AuthErrors } from './auth.errors.js'
 import { type DetailRow, type OrderContext, orderContext, type WorkOrdersDeps } from './work-order-context.js'
@@ -196,6 +197,8 @@ export function createWorkOrdersService(deps: WorkOrdersDeps) {
   }
   return {
     list: (params: ListParams) => c.repo.list(params, deps.countMatches),
+    /** How many orders the list would show for these filters (its cached total), without the rows. */
+    count: (params: ExportParams) => c.repo.count(params, deps.countMatches),
     detail: (no: number) => detail(c, no),
     create: async (ctx: WriteContext, input: WorkOrderFields & { items?: ItemInput[] | undefined }) =>
       detail(c, (await create(c, ctx, input)).workOrderNo),

@@ -5,10 +5,13 @@ import { notFoundRoute, pageErrorHandler } from './errors.js'
 import { addFormParser } from './form.js'
 import accountPages from './pages/account.js'
 import boardPages from './pages/board.js'
+import customerCatalogPages from './pages/customer-catalog.js'
+import customerPages from './pages/customers.js'
 import homePages from './pages/home.js'
 import queuePages from './pages/queue.js'
 import registerPages from './pages/register.js'
 import signInPages from './pages/sign-in.js'
+import sourcePages from './pages/sources.js'
 import workOrderDetailPages from './pages/work-order-detail.js'
 import workOrderFormPages from './pages/work-order-form.js'
 import workOrdersListPages from './pages/work-orders-list.js'
@@ -39,6 +42,9 @@ async function pages(app: FastifyInstance) {
   await app.register(workOrderDetailPages)
   await app.register(queuePages)
   await app.register(boardPages)
+  await app.register(customerPages)
+  await app.register(customerCatalogPages, { catalog: app.catalogService })
+  await app.register(sourcePages)
   // Add page groups here (docs/WEB.md, "Adding a page").
 
   notFoundRoute(app)

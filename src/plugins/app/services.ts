@@ -5,6 +5,7 @@ import { createFilesRepository } from '../../repositories/files.js'
 import { type AccountService, createAccountService } from '../../services/account.js'
 import { type AnalyticsService, createAnalyticsService } from '../../services/analytics.js'
 import { type AuthService, createAuthService } from '../../services/auth.js'
+import { type CatalogService, createCatalogService } from '../../services/catalog.js'
 import { type CsvService, createCsvService } from '../../services/csv.js'
 import { type CustomersService, createCustomersService } from '../../services/customers.js'
 import { createFilesService, type FilesService } from '../../services/files.js'
@@ -26,6 +27,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     authService: AuthService
     accountService: AccountService
+    /** A customer's item catalog edited by hand (the customer hub). */
+    catalogService: CatalogService
     workOrderDraftsService: WorkOrderDraftsService
     usersService: UsersService
     sourcesService: SourcesService
@@ -89,6 +92,7 @@ export default fp(
     app.decorate('authService', createAuthService({ db, digester, timeouts }))
     app.decorate('usersService', createUsersService({ db, digester, timeouts }))
     app.decorate('accountService', createAccountService({ db }))
+    app.decorate('catalogService', createCatalogService(deps))
     app.decorate('workOrderDraftsService', createWorkOrderDraftsService({ db }))
     app.decorate('sourcesService', createSourcesService(deps))
     app.decorate('customersService', createCustomersService({ ...deps, countMatches }))

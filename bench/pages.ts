@@ -1,0 +1,223 @@
+// Server render time of the web pages (issue 17: < 50 ms p50 at 100k work orders) on data loaded through the
+// legacy CSV import (bench/legacy-csv.ts, bench/imported.ts's loader), against the built server. Each page is
+// asked by one connection at a time (autocannon, 1 connection, after a 2 s warm-up), so its latency is the
+// server's render time plus a loopback round trip, not time spent queueing behind other requests.
+// Page groups add their pages to PAGE_URLS below; `npm run bench` runs this on its imported database.
+//   npm run build && npx tsx bench/pages.ts [--work-orders 100000] [--seconds 5] [--server-url …] [--reuse]
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import pg from 'pg'
+import { load, settle, start, type Variant } from './imported.js'
+import { writeLegacyCsvSet } from './legacy-csv.js'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+
+/** Rows of the loaded data the page URLs point at, found once per run. */
+export interface PageFixtures {
+  /** A customer with ~10 work orders (the hub's usual size). */
+  customerId: number
+  /** The source with the most customers (the heaviest source page). */
+  sourceId: number
+  /** A few letters of a real customer name, for search-as-you-type. */
+  searchText: string
+}
+
+export interface PageUrl {
+  /** The issue 17 page group: "2 dashboard", "3 customers", … */
+  group: string
+  name: string
+  path: (f: PageFixtures) => string
+  /** Sent as htmx does (HX-Request): the fragment a search or sort swaps in. */
+  htmx?: boolean
+}
+
+/** Every page measured. Add yours here: one line per URL, with the fixtures it needs. */
+export const PAGE_URLS: PageUrl[] = [
+  { group: '2 dashboard', name: 'dashboard', path: () => '/' },
+  { group: '3 customers', name: 'customers list, page 1', path: () => '/customers' },
+  {
+    group: '3 customers',
+    name: 'customers list by name, 200 rows',
+    path: () => '/customers?sort=name&pageSize=200',
+  },
+  {
+    group: '3 customers',
+    name: 'customers search as you type (fragment)',
+    path: (f) => `/customers?q=${encodeURIComponent(f.searchText)}`,
+    htmx: true,
+  },
+  {
+    group: '3 customers',
+    name: 'customers filtered by city',
+    path: () => '/customers?city=an&sort=-customerNo',
+  },
+  { group: '3 customers', name: 'customer hub (~10 orders)', path: (f) => `/customers/${f.customerId}` },
+  { group: '3 customers', name: 'customer edit form', path: (f) => `/customers/${f.customerId}/edit` },
+  { group: '4 sources', name: 'sources list', path: () => '/sources' },
+  { group: '4 sources', name: 'source detail (most customers)', path: (f) => `/sources/${f.sourceId}` },
+]
+
+export interface PageTiming {
+  group: string
+  name: string
+  path: string
+  requests: number
+  p50: number
+  p99: number
+  max: number
+  errors: number
+}
+
+async function fixtures(url: string): Promise<PageFixtures> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const customer = await client.query<{ id: number }>(
+      'SELECT customer_id AS id FROM work_orders GROUP BY customer_id HAVING count(*) = 10 ORDER BY customer_id LIMIT 1',
+    )
+    const source = await client.query<{ id: number }>(
+      'SELECT source_id AS id FROM customers WHERE source_id IS NOT NULL GROUP BY source_id ORDER BY count(*) DESC, source_id LIMIT 1',
+    )
+    const name = await client.query<{ name: string }>('SELECT name FROM customers ORDER BY id LIMIT 1')
+    return {
+      customerId: customer.rows[0]?.id ?? 1,
+      sourceId: source.rows[0]?.id ?? 1,
+      searchText: (name.rows[0]?.name ?? 'smi').trim().slice(0, 4).toLowerCase(),
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+/** The session cookie of the bench user, as a browser holds it after signing in. */
+async function signInCookie(port: number): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: 'correct horse battery staple' }),
+  })
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0])
+  if (!res.ok || cookie.length === 0) throw new Error(`bench sign-in failed: ${res.status}`)
+  return cookie.join('; ')
+}
+
+/** Times every page of PAGE_URLS on a running server. */
+export async function timePages(
+  serverUrl: string,
+  variant: Pick<Variant, 'port' | 'url'>,
+  seconds: number,
+): Promise<PageTiming[]> {
+  const cookie = await signInCookie(variant.port)
+  const f = await fixtures(variant.url)
+  const timings: PageTiming[] = []
+  for (const page of PAGE_URLS) {
+    const target = page.path(f)
+    const headers: Record<string, string> = {
+      cookie,
+      accept: 'text/html',
+      ...(page.htmx ? { 'hx-request': 'true' } : {}),
+    }
+    // One plain request first: a page that is not a 200 HTML page is a broken bench, not a timing.
+    const check = await fetch(`http://127.0.0.1:${variant.port}${target}`, { headers, redirect: 'manual' })
+    if (check.status !== 200 || !check.headers.get('content-type')?.startsWith('text/html'))
+      throw new Error(`${target} answered ${check.status} ${check.headers.get('content-type')}`)
+    const options = { url: `http://127.0.0.1:${variant.port}${target}`, connections: 1, headers }
+    await autocannon({ ...options, duration: 2 })
+    await settle(serverUrl)
+    const r = await autocannon({ ...options, duration: seconds })
+    const timing = {
+      group: page.group,
+      name: page.name,
+      path: target,
+      requests: r.requests.total,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      max: r.latency.max,
+      errors: r.errors + r.timeouts + r.non2xx,
+    }
+    timings.push(timing)
+    console.log(
+      `  ${page.group.padEnd(12)} ${page.name.padEnd(42)} p50 ${String(timing.p50).padStart(4)} ms  p99 ${String(timing.p99).padStart(4)} ms  (${timing.requests} requests, ${timing.errors} errors)`,
+    )
+  }
+  return timings
+}
+
+/** Loads the legacy CSVs into `dbName` (unless reuse), starts the built server on it and times the pages. */
+export async function runPagesBench(o: {
+  serverUrl: string
+  workOrders: number
+  seconds: number
+  reuse?: boolean | undefined
+  /** imported_pages by default; `npm run bench` reuses imported_this, loaded by bench/imported.ts. */
+  dbName?: string
+}) {
+  const dbName = o.dbName ?? 'imported_pages'
+  const work = mkdtempSync(path.join(os.tmpdir(), 'awning-pages-'))
+  let variant: Variant | undefined
+  try {
+    let url = o.serverUrl.replace(/\/[^/]*$/, `/${dbName}`)
+    if (!o.reuse) {
+      const files = writeLegacyCsvSet(work, { workOrders: o.workOrders, seed: 2 })
+      url = await load(ROOT, o.serverUrl, dbName, files)
+    }
+    variant = await start('pages', ROOT, url)
+    console.log(
+      `\npages: server render time, 1 connection, ${o.seconds} s per page (${o.workOrders} work orders)`,
+    )
+    const loadBefore = os.loadavg()
+    const pages = await timePages(o.serverUrl, variant, o.seconds)
+    return {
+      method: `autocannon, 1 connection, 2 s warm-up then ${o.seconds} s per page; latency = render + loopback`,
+      loadavg: { before: loadBefore, after: os.loadavg() },
+      pages,
+    }
+  } finally {
+    variant?.child.kill('SIGKILL')
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+// Run on its own: a throwaway PostgreSQL (or --server-url), results in bench/results/pages-<date>.json.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { parseArgs } = await import('node:util')
+  const { mkdirSync, writeFileSync } = await import('node:fs')
+  const { values } = parseArgs({
+    options: {
+      'work-orders': { type: 'string', default: '100000' },
+      seconds: { type: 'string', default: '5' },
+      'server-url': { type: 'string' },
+      reuse: { type: 'boolean' },
+    },
+  })
+  const pgEnv = values['server-url']
+    ? { TEST_DATABASE_URL: values['server-url'] }
+    : Object.fromEntries(
+        execFileSync(path.join(ROOT, 'scripts/pg-throwaway.sh'), ['start'], { encoding: 'utf8' })
+          .trim()
+          .split('\n')
+          .map((l) => l.replace(/^export /, '').split('=') as [string, string]),
+      )
+  try {
+    const result = await runPagesBench({
+      serverUrl: pgEnv.TEST_DATABASE_URL as string,
+      workOrders: Number(values['work-orders']),
+      seconds: Number(values.seconds),
+      reuse: values.reuse,
+    })
+    mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
+    const file = path.join(ROOT, `bench/results/pages-${new Date().toISOString().slice(0, 10)}.json`)
+    const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }
+    writeFileSync(
+      file,
+      `${JSON.stringify({ date: new Date().toISOString(), machine, workOrders: Number(values['work-orders']), ...result }, null, 2)}\n`,
+    )
+    console.log(`wrote ${path.relative(ROOT, file)}`)
+  } finally {
+    if (pgEnv.PG_TMPDIR) execFileSync(path.join(ROOT, 'scripts/pg-throwaway.sh'), ['stop', pgEnv.PG_TMPDIR])
+  }
+  process.exit(0)
+}
