@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import { createFilesRepository } from '../repositories/files.js'
+import { type AnalyticsService, createAnalyticsService } from '../services/analytics.js'
 import { type CustomersService, createCustomersService } from '../services/customers.js'
 import { createFilesService, type FilesService } from '../services/files.js'
 import { createQueueService, type QueueService } from '../services/queue.js'
@@ -13,6 +14,7 @@ declare module 'fastify' {
     workOrdersService: WorkOrdersService
     queueService: QueueService
     filesService: FilesService
+    analyticsService: AnalyticsService
   }
 }
 
@@ -43,6 +45,10 @@ export default fp(
       }),
     )
     app.decorate('queueService', createQueueService({ ...deps, timeZone: app.config.shopTimezone }))
+    app.decorate(
+      'analyticsService',
+      createAnalyticsService({ queries: app.analytics, timeZone: app.config.shopTimezone }),
+    )
   },
   { name: 'services', dependencies: ['database', 'changes', 'ml', 'storage', 'analytics'] },
 )

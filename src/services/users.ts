@@ -2,9 +2,11 @@ import { AuthErrors } from '../auth/errors.js'
 import { hashPassword, passwordProblem } from '../auth/passwords.js'
 import { newToken, type TokenDigester } from '../auth/tokens.js'
 import type { Db } from '../db/index.js'
+import { AppError } from '../errors.js'
 import type { Role } from '../models/index.js'
 import { type AuditActor, createAuditRepository } from '../repositories/audit.js'
 import { createInvitesRepository } from '../repositories/invites.js'
+import type { ListParams } from '../repositories/list-query.js'
 import { createSessionsRepository, type SessionTimeouts } from '../repositories/sessions.js'
 import { createUsersRepository } from '../repositories/users.js'
 import { normalizeUsername, type RequestContext } from './auth.js'
@@ -38,6 +40,9 @@ export async function createUserDirect(db: Db, input: DirectUser) {
   return user
 }
 
+const inviteNotRevocable = () =>
+  new AppError(404, 'invite.not_found', 'No unused invite with that id: it was used or already revoked')
+
 /** Administration of accounts: invites, role changes, deactivation; every change audited. */
 export function createUsersService(deps: { db: Db; digester: TokenDigester; timeouts: SessionTimeouts }) {
   const { db, digester } = deps
@@ -50,6 +55,25 @@ export function createUsersService(deps: { db: Db; digester: TokenDigester; time
     list: () => usersRepo.list(),
     count: () => usersRepo.count(),
     recentAudit: (limit: number) => audit.recent(limit),
+    /** The audit log page by page, filtered (the admin page). */
+    auditPage: (params: ListParams) => audit.page(params),
+    /** The newest invites and their state (the token is never stored, so never shown again). */
+    listInvites: (limit = 50) => invitesRepo.list(limit),
+
+    /** Withdraws an unused invite: its link stops working at once. Audited. */
+    async revokeInvite(actor: AuditActor, id: number, ctx: RequestContext) {
+      const removed = await invitesRepo.removeUnused(id)
+      if (!removed) throw inviteNotRevocable()
+      await audit.record({
+        action: 'invite.revoked',
+        entity: 'invite',
+        entityId: id,
+        actor,
+        summary: { role: removed.role, email: removed.email },
+        ...ctx,
+      })
+      return removed
+    },
 
     async createInvite(
       actor: AuditActor,

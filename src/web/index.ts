@@ -5,7 +5,10 @@ import { assetsRoute } from './assets-route.js'
 import { notFoundRoute, pageErrorHandler } from './errors.js'
 import { addFormParser } from './form.js'
 import accountPages from './pages/account.js'
+import adminPages from './pages/admin.js'
+import analyticsPages from './pages/analytics.js'
 import homePages from './pages/home.js'
+import modelPages from './pages/models.js'
 import registerPages from './pages/register.js'
 import signInPages from './pages/sign-in.js'
 
@@ -31,6 +34,9 @@ async function pages(app: FastifyInstance) {
   await app.register(signInPages)
   await app.register(registerPages)
   await app.register(accountPages, { account: app.accountService })
+  await app.register(analyticsPages)
+  await app.register(modelPages)
+  await app.register(adminPages)
   // Add page groups here (docs/WEB.md, "Adding a page").
 
   notFoundRoute(app)
