@@ -13,6 +13,7 @@ import {
 } from '../components/analytics/figures.js'
 import { Field } from '../components/field.js'
 import { fmtWhole } from '../components/manage/format.js'
+import { ScrollBox } from '../components/manage/scroll.js'
 import { StatusBadge } from '../components/status-badge.js'
 import type { FormState } from '../form.js'
 import { isHtmx, sendFragment, sendPage } from '../render.js'
@@ -139,7 +140,7 @@ function RightNow({
     <section aria-labelledby="right-now">
       <h2 id="right-now">Right now (every source, not the range)</h2>
       <p>{`Cleaning queue: ${fmtWhole(now.queueLength)} orders. Rush orders due within 7 days: ${now.rushDueSoon.length}.`}</p>
-      <div class="table-scroll">
+      <ScrollBox label="Orders per status">
         <table>
           <caption>Orders per status</caption>
           <thead>
@@ -161,7 +162,7 @@ function RightNow({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {cache && (
         <details>
           <summary>Analytics cache on this instance (admins)</summary>

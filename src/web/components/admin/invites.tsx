@@ -2,6 +2,7 @@ import type { Role } from '../../../models/index.js'
 import type { FormState } from '../../form.js'
 import { Field } from '../field.js'
 import { fmtTime } from '../manage/format.js'
+import { ScrollBox } from '../manage/scroll.js'
 import { AdminTabs, ROLE_WORDS, ROLES } from './users.js'
 
 export interface InviteRow {
@@ -92,7 +93,7 @@ export function InvitesPage({ invites, state, created, timeZone }: InvitesPagePr
         <Field name="days" label={INVITE_LABELS.days} hint="1 to 90" inputMode="numeric" state={state} />
         <button type="submit">Create invite</button>
       </form>
-      <div class="table-scroll">
+      <ScrollBox label="Recent invites">
         <table id="invites">
           <caption>Recent invites</caption>
           <thead>
@@ -139,7 +140,7 @@ export function InvitesPage({ invites, state, created, timeZone }: InvitesPagePr
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   )
 }

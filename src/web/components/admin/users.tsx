@@ -1,6 +1,7 @@
 import type { Role } from '../../../models/index.js'
 import type { PublicUser } from '../../../repositories/users.js'
 import { fmtTime } from '../manage/format.js'
+import { ScrollBox } from '../manage/scroll.js'
 
 export const ROLES: readonly Role[] = ['staff', 'manager', 'admin']
 export const ROLE_WORDS: Record<Role, string> = {
@@ -78,7 +79,7 @@ export function UsersPage({ users, me, timeZone }: { users: PublicUser[]; me: nu
         A new person gets an account through an <a href="/admin/invites">invite</a>. Deactivating someone
         signs them out everywhere at once.
       </p>
-      <div class="table-scroll">
+      <ScrollBox label="Users">
         <table id="users">
           <caption>{`Users (${users.length})`}</caption>
           <thead>
@@ -114,7 +115,7 @@ export function UsersPage({ users, me, timeZone }: { users: PublicUser[]; me: nu
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   )
 }

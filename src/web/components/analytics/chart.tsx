@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact'
+import { ScrollBox } from '../manage/scroll.js'
 
 /** What analytics.js draws: a time series (x = days or months) or bars over categories. */
 export interface ChartSpec {
@@ -31,7 +32,7 @@ export function NumbersTable<T>({
   foot?: string[]
 }) {
   return (
-    <div class="table-scroll">
+    <ScrollBox label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -75,7 +76,7 @@ export function NumbersTable<T>({
           </tfoot>
         )}
       </table>
-    </div>
+    </ScrollBox>
   )
 }
 

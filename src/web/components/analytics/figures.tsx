@@ -1,5 +1,6 @@
 import type { AnalyticsService } from '../../../services/analytics.js'
 import { fmtMoney, fmtNumber, fmtOptional, fmtPercent, fmtWhole } from '../manage/format.js'
+import { ScrollBox } from '../manage/scroll.js'
 import { Chart, NumbersTable } from './chart.js'
 
 type Value<K extends keyof AnalyticsService> = AnalyticsService[K] extends (...a: never[]) => Promise<infer R>
@@ -247,7 +248,7 @@ export function CustomerCharts({ customers }: { customers: Figures['customers'] 
       </Chart>
       <section class="chart" aria-labelledby="top-customers">
         <h2 id="top-customers">Top customers by revenue</h2>
-        <div class="table-scroll">
+        <ScrollBox label="Top customers">
           <table>
             <caption class="visually-hidden">Top customers by revenue in the range</caption>
             <thead>
@@ -278,7 +279,7 @@ export function CustomerCharts({ customers }: { customers: Figures['customers'] 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </section>
     </>
   )

@@ -2,7 +2,8 @@
 // Intl object per call costs memory outside the heap; docs/PERFORMANCE.md, "Memory").
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
+// signDisplay 'negative': a value that rounds to zero shows as 0, not -0.
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, signDisplay: 'negative' })
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' })
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 })
 const times = new Map<string, Intl.DateTimeFormat>()

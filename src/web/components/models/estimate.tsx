@@ -122,7 +122,7 @@ export function EstimateForm({
           ))}
         </fieldset>
         {Array.from({ length: ITEM_ROWS }, (_, i) => (
-          <fieldset class="checks">
+          <fieldset class="item-fields">
             <legend>{i === 0 ? 'Item 1' : `Item ${i + 1} (optional)`}</legend>
             <div class="items-grid">
               <Field name={`description${i}`} label="Description" state={state} />

@@ -1,5 +1,6 @@
 import type { TrainingService } from '../../../services/ml-training.js'
 import { fmtNumber, fmtTime, fmtWhole } from '../manage/format.js'
+import { ScrollBox } from '../manage/scroll.js'
 
 export type MlStatus = Awaited<ReturnType<TrainingService['status']>>
 export type Run = Awaited<ReturnType<TrainingService['runs']>>[number]
@@ -53,7 +54,7 @@ export function ActiveModel({ active, timeZone }: { active: MlStatus['active']; 
       <p>
         {`Trained ${fmtTime(active.trainedAt, timeZone)} (${fmtNumber(active.ageHours)} hours ago) on ${fmtWhole(active.samples)} completed orders, configuration ${active.config}, by ${active.triggeredBy}.`}
       </p>
-      <div class="table-scroll">
+      <ScrollBox label="Holdout metrics">
         <table class="metrics">
           <caption>Holdout metrics (the newest 20% of orders), model beside the naive baseline</caption>
           <thead>
@@ -112,7 +113,7 @@ export function ActiveModel({ active, timeZone }: { active: MlStatus['active']; 
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <p class="hint">
         MAE and RMSE: average and root-mean-square error, lower is better. R²: share of the variation
         explained, higher is better.
@@ -128,7 +129,7 @@ function maeOf(metrics: unknown, target: string): string {
 
 export function ModelsTable({ models, timeZone }: { models: MlStatus['models']; timeZone: string }) {
   return (
-    <div class="table-scroll">
+    <ScrollBox label="Models in the registry">
       <table id="models">
         <caption>Models in the registry, newest first</caption>
         <thead>
@@ -171,7 +172,7 @@ export function ModelsTable({ models, timeZone }: { models: MlStatus['models']; 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   )
 }
 
@@ -194,7 +195,7 @@ const seconds = (run: Run) =>
 
 export function RunsTable({ runs, timeZone }: { runs: Run[]; timeZone: string }) {
   return (
-    <div class="table-scroll">
+    <ScrollBox label="Training runs">
       <table id="runs">
         <caption>Training runs, newest first</caption>
         <thead>
@@ -229,6 +230,6 @@ export function RunsTable({ runs, timeZone }: { runs: Run[]; timeZone: string })
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   )
 }
