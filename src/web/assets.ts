@@ -15,7 +15,7 @@ const SOURCES = {
   'app.css': path.join(OWN, 'app.css'),
   'app.js': path.join(OWN, 'app.js'),
   'analytics.js': path.join(OWN, 'analytics.js'),
-  'copy-link.js': path.join(OWN, 'copy-link.js'),
+  'clipboard.js': path.join(OWN, 'clipboard.js'),
   'manage.css': path.join(OWN, 'manage.css'),
   'htmx.js': require.resolve('htmx.org/dist/htmx.min.js'),
   'sortable.js': require.resolve('sortablejs/Sortable.min.js'),

@@ -114,7 +114,7 @@ export default async function adminPages(app: FastifyInstance) {
   const invitesPage = async (state: FormState<InviteField>, created?: { link: string; role: Role }) => ({
     title: 'Invites',
     styles: [...STYLES],
-    scripts: ['copy-link.js' as const],
+    scripts: ['clipboard.js' as const],
     body: (
       <InvitesPage invites={await users.listInvites()} state={state} created={created} timeZone={timeZone} />
     ),

@@ -35,7 +35,7 @@ function NewInvite({ link, role }: { link: string; role: Role }) {
       <label for="invite-link">Invite link</label>
       <div class="copy-row">
         <input id="invite-link" type="text" readOnly value={link} />
-        {/* Shown by copy-link.js only where the clipboard can be used; the field above always works. */}
+        {/* Shown by clipboard.js only where the clipboard can be used; the field above always works. */}
         <button type="button" class="secondary" data-copy="invite-link" hidden>
           Copy link
         </button>
