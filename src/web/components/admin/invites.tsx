@@ -94,7 +94,7 @@ export function InvitesPage({ invites, state, created, timeZone }: InvitesPagePr
         <button type="submit">Create invite</button>
       </form>
       <ScrollBox label="Recent invites">
-        <table id="invites">
+        <table id="invites" class="stack">
           <caption>Recent invites</caption>
           <thead>
             <tr>
@@ -115,9 +115,9 @@ export function InvitesPage({ invites, state, created, timeZone }: InvitesPagePr
             {invites.map((invite) => (
               <tr id={`invite-${invite.id}`}>
                 <td>{fmtTime(invite.createdAt, timeZone)}</td>
-                <td>{ROLE_WORDS[invite.role]}</td>
-                <td>{invite.email ?? '–'}</td>
-                <td>{invite.createdBy ?? '–'}</td>
+                <td data-label="Role">{ROLE_WORDS[invite.role]}</td>
+                <td data-label="E-mail">{invite.email ?? '–'}</td>
+                <td data-label="By">{invite.createdBy ?? '–'}</td>
                 <td>
                   <InviteState invite={invite} now={now} timeZone={timeZone} />
                 </td>

@@ -80,7 +80,7 @@ export function UsersPage({ users, me, timeZone }: { users: PublicUser[]; me: nu
         signs them out everywhere at once.
       </p>
       <ScrollBox label="Users">
-        <table id="users">
+        <table id="users" class="stack">
           <caption>{`Users (${users.length})`}</caption>
           <thead>
             <tr>
@@ -96,14 +96,14 @@ export function UsersPage({ users, me, timeZone }: { users: PublicUser[]; me: nu
             {users.map((user) => (
               <tr id={`user-${user.id}`}>
                 <th scope="row">{user.username}</th>
-                <td>{user.email ?? '–'}</td>
-                <td>{ROLE_WORDS[user.role]}</td>
-                <td>
+                <td data-label="E-mail">{user.email ?? '–'}</td>
+                <td data-label="Role">{ROLE_WORDS[user.role]}</td>
+                <td data-label="State">
                   <span class={user.active ? 'badge badge-active' : 'badge badge-inactive'}>
                     {user.active ? 'active' : 'deactivated'}
                   </span>
                 </td>
-                <td>{fmtTime(user.lastLoginAt, timeZone)}</td>
+                <td data-label="Last sign-in">{fmtTime(user.lastLoginAt, timeZone)}</td>
                 <td>
                   {user.id === me ? (
                     <span class="hint">you (change in another admin's session)</span>
