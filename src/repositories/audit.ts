@@ -1,4 +1,4 @@
-import { and, count, desc } from 'drizzle-orm'
+import { and, count, desc, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import { auditLog } from '../models/index.js'
 import { buildListQuery, type ListField, type ListParams, toPage } from './list-query.js'
@@ -9,9 +9,11 @@ const AUDIT_FIELDS: Record<string, ListField> = {
   entity: { expr: auditLog.entity, type: 'text', filter: true, sort: true },
   entityId: { expr: auditLog.entityId, type: 'text', filter: true },
   actor: { expr: auditLog.actorUsername, type: 'text', filter: true, sort: true },
-  createdAt: { expr: auditLog.createdAt, type: 'date', filter: true, sort: true },
+  createdAt: { expr: auditLog.createdAt, type: 'date', sort: true },
+  // A range of calendar days (in the database session's time zone): the column is a timestamp, and a date
+  // string bound to it as a timestamp parameter would not be converted.
+  day: { expr: sql`(${auditLog.createdAt})::date`, type: 'date', filter: true },
 }
-export const AUDIT_FILTERS = ['action', 'entity', 'entityId', 'actor', 'createdAt'] as const
 
 export interface AuditActor {
   id: number

@@ -171,6 +171,13 @@ describe('admin pages in chromium', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => 
     expect(new URL(page.url()).searchParams.get('action')).toBe('user.updated')
     await expect(page.locator('#audit-table tbody code').count()).resolves.toBe(2)
 
+    // A date range (today) keeps the same two entries; one far in the past finds none.
+    const today = new Date().toISOString().slice(0, 10)
+    await page.goto(`${app.baseUrl}/admin/audit?action=user.updated&from=2000-01-01&to=${today}`)
+    await expect(page.locator('#audit-table tbody code').count()).resolves.toBe(2)
+    await page.goto(`${app.baseUrl}/admin/audit?action=user.updated&from=2000-01-01&to=2000-12-31`)
+    await expect(page.locator('#audit-table tbody').textContent()).resolves.toContain('Nothing matches')
+
     // A bad date comes back beside its field, the other values kept.
     await page.goto(`${app.baseUrl}/admin/audit?action=invite&from=2026-02-30`)
     await expect(page.locator('#f-from-error').textContent()).resolves.toContain('YYYY-MM-DD')

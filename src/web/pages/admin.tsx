@@ -24,7 +24,7 @@ const actorOf = (request: FastifyRequest) => {
   return { id, username }
 }
 
-/** The audit log's query: the API's list parameters, with the date range as the createdAt filter. */
+/** The audit log's query: the API's list parameters, with the date range as the `day` filter. */
 function auditQuery(raw: Record<string, string | undefined>) {
   const values = readFields(raw, ['action', 'actor', 'entity', 'entityId', 'from', 'to', 'sort'] as const)
   const state: FormState<AuditField> = { values, errors: {} }
@@ -43,7 +43,7 @@ function auditQuery(raw: Record<string, string | undefined>) {
     actor: values.actor || undefined,
     entity: values.entity || undefined,
     entityId: values.entityId || undefined,
-    createdAt: Object.keys(state.errors).length === 0 ? range : undefined,
+    day: Object.keys(state.errors).length === 0 ? range : undefined,
   }
   // What the table's links carry along (the form's own names, so a link reproduces the form).
   const query = { ...filterValues(values), sort, pageSize, page }
