@@ -1,6 +1,6 @@
-import { and, gt, inArray, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
-import { invites, type Role } from '../models/index.js'
+import { invites, type Role, users } from '../models/index.js'
 
 export function createInvitesRepository(db: Db) {
   return {
@@ -41,6 +41,35 @@ export function createInvitesRepository(db: Db) {
           ),
         )
         .returning({ id: invites.id, role: invites.role })
+      return row
+    },
+
+    /** The newest invites with who made them and who used them (never the token digest). */
+    async list(limit: number) {
+      const creator = sql<string | null>`(SELECT u.username FROM users u WHERE u.id = ${invites.createdBy})`
+      return db
+        .select({
+          id: invites.id,
+          role: invites.role,
+          email: invites.email,
+          expiresAt: invites.expiresAt,
+          usedAt: invites.usedAt,
+          createdAt: invites.createdAt,
+          createdBy: creator,
+          usedBy: users.username,
+        })
+        .from(invites)
+        .leftJoin(users, eq(users.id, invites.usedBy))
+        .orderBy(desc(invites.id))
+        .limit(limit)
+    },
+
+    /** Deletes an unused invite (its link stops working); undefined when there is none or it was used. */
+    async removeUnused(id: number) {
+      const [row] = await db
+        .delete(invites)
+        .where(and(eq(invites.id, id), isNull(invites.usedAt)))
+        .returning({ id: invites.id, role: invites.role, email: invites.email })
       return row
     },
 

@@ -7,6 +7,16 @@ type Filter = Omit<NonNullable<Parameters<AnalyticsRepository['summary']>[0]>, '
 type Without<K extends keyof AnalyticsRepository> = Omit<Parameters<AnalyticsRepository[K]>[0], 'today'>
 
 /**
+ * Where a series ends and which source it covers. The repository takes both; the API's routes leave them
+ * out (a window ending today, every source), the analytics page passes the user's range and source.
+ */
+export interface SeriesScope {
+  /** The window's last day (YYYY-MM-DD); the shop's today when absent. */
+  until?: string | undefined
+  sourceId?: number | undefined
+}
+
+/**
  * The dashboard's numbers, computed in SQL and served through the analytics cache. Each answer says
  * whether the cache had it (`cache`: hit, miss or bypass). "Today" is the shop's.
  */
@@ -27,29 +37,35 @@ export function createAnalyticsService(deps: { queries: CachedQueries; timeZone:
     }
   }
 
+  /** Undefined values left out, so the cache key is the API's for the same question. */
+  const scoped = (scope: SeriesScope) => ({
+    today: scope.until ?? today(),
+    ...(scope.sourceId !== undefined ? { sourceId: scope.sourceId } : {}),
+  })
+
   return {
     summary(filter: Filter) {
       const params = { ...filter, today: today() }
       return serve('summary', params, (repo) => repo.summary(params))
     },
-    trends({ months }: { months: number }) {
-      const params = { months, today: today() }
+    trends({ months, ...scope }: { months: number } & SeriesScope) {
+      const params = { months, ...scoped(scope) }
       return serve('trends', params, async (repo) => ({ data: await repo.trends(params) }))
     },
-    throughput({ days }: { days: number }) {
-      const params = { days, today: today() }
+    throughput({ days, ...scope }: { days: number } & SeriesScope) {
+      const params = { days, ...scoped(scope) }
       return serve('throughput', params, async (repo) => ({ data: await repo.throughput(params) }))
     },
-    backlog({ days }: { days: number }) {
-      const params = { days, today: today() }
+    backlog({ days, ...scope }: { days: number } & SeriesScope) {
+      const params = { days, ...scoped(scope) }
       return serve('backlog', params, async (repo) => ({ data: await repo.backlog(params) }))
     },
     revenueByProduct: (filter: Filter) =>
       serve('revenue-by-product', filter, (repo) => repo.revenueByProduct(filter)),
     turnaround: (query: Without<'turnaround'>) =>
       serve('turnaround', query, (repo) => repo.turnaround(query)),
-    customers(query: Without<'customers'>) {
-      const params = { ...query, today: today() }
+    customers({ months, top, ...scope }: { months: number; top: number } & SeriesScope) {
+      const params = { months, top, ...scoped(scope) }
       return serve('customers', params, (repo) => repo.customers(params))
     },
     dashboard(query: Without<'dashboard'>) {

@@ -48,6 +48,11 @@ export const AuthErrors = defineErrors('auth', {
   ),
   inviteInvalid: fixed(400, 'invite.invalid', 'This invite is invalid, has expired, or was already used'),
   usernameTaken: fixed(409, 'user.username_taken', 'That username is taken'),
+  inviteNotFound: fixed(
+    404,
+    'invite.not_found',
+    'No unused invite with that id: it was used or already revoked',
+  ),
   cannotChangeSelf: fixed(
     409,
     'user.cannot_change_self',

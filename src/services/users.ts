@@ -4,6 +4,7 @@ import type { Db } from '../db/index.js'
 import type { Role } from '../models/index.js'
 import { type AuditActor, createAuditRepository } from '../repositories/audit.js'
 import { createInvitesRepository } from '../repositories/invites.js'
+import type { ListParams } from '../repositories/list-query.js'
 import { createSessionsRepository, type SessionTimeouts } from '../repositories/sessions.js'
 import { createUsersRepository } from '../repositories/users.js'
 import { AuthErrors } from './auth.errors.js'
@@ -50,6 +51,25 @@ export function createUsersService(deps: { db: Db; digester: TokenDigester; time
     list: () => usersRepo.list(),
     count: () => usersRepo.count(),
     recentAudit: (limit: number) => audit.recent(limit),
+    /** The audit log page by page, filtered (the admin page). */
+    auditPage: (params: ListParams) => audit.page(params),
+    /** The newest invites and their state (the token is never stored, so never shown again). */
+    listInvites: (limit = 50) => invitesRepo.list(limit),
+
+    /** Withdraws an unused invite: its link stops working at once. Audited. */
+    async revokeInvite(actor: AuditActor, id: number, ctx: RequestContext) {
+      const removed = await invitesRepo.removeUnused(id)
+      if (!removed) throw AuthErrors.inviteNotFound()
+      await audit.record({
+        action: 'invite.revoked',
+        entity: 'invite',
+        entityId: id,
+        actor,
+        summary: { role: removed.role, email: removed.email },
+        ...ctx,
+      })
+      return removed
+    },
 
     async createInvite(
       actor: AuditActor,

@@ -4,10 +4,13 @@ import { assetsRoute } from './assets-route.js'
 import { notFoundRoute, pageErrorHandler } from './errors.js'
 import { addFormParser } from './form.js'
 import accountPages from './pages/account.js'
+import adminPages from './pages/admin.js'
+import analyticsPages from './pages/analytics.js'
 import boardPages from './pages/board.js'
 import customerCatalogPages from './pages/customer-catalog.js'
 import customerPages from './pages/customers.js'
 import homePages from './pages/home.js'
+import modelPages from './pages/models.js'
 import queuePages from './pages/queue.js'
 import registerPages from './pages/register.js'
 import signInPages from './pages/sign-in.js'
@@ -45,6 +48,9 @@ async function pages(app: FastifyInstance) {
   await app.register(customerPages)
   await app.register(customerCatalogPages, { catalog: app.catalogService })
   await app.register(sourcePages)
+  await app.register(analyticsPages)
+  await app.register(modelPages)
+  await app.register(adminPages)
   // Add page groups here (docs/WEB.md, "Adding a page").
 
   notFoundRoute(app)

@@ -75,7 +75,7 @@ function validate(values: Record<RegisterField, string>): FormState<RegisterFiel
 /** Which field a refused registration's message belongs beside. */
 function registerErrors(err: AppError): FormState<RegisterField>['errors'] {
   if (err.code === AuthErrors.weakPassword.code) return { password: err.message }
-  if (err.code === 'user.username_taken') return { username: err.message }
+  if (err.code === AuthErrors.usernameTaken.code) return { username: err.message }
   return { form: err.message }
 }
 
