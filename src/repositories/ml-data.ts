@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
+import type { PreviousPrice } from '../ml/catalog-history.js'
 import type { History, ItemFacts, OrderContext } from '../ml/features.js'
+import { sourceType } from '../ml/pieces.js'
 import type { OrderRecord } from '../ml/train.js'
 import { query } from './analytics-sql.js'
 
@@ -8,6 +10,7 @@ interface RecordRow extends Record<string, unknown> {
   id: number
   customer_id: number
   source_id: number | null
+  source_name: string | null
   status: string
   date_in: string
   date_required: string | null
@@ -27,8 +30,10 @@ function toRecord(r: RecordRow): OrderRecord {
     id: r.id,
     customerId: r.customer_id,
     sourceId: r.source_id,
+    sourceName: r.source_name,
     status: r.status,
     dateCompleted: r.date_completed,
+    unitPrices: r.items.map((i) => i.unitPrice),
     price: priced
       ? Math.round(r.items.reduce((s, i) => s + i.quantity * (i.unitPrice as number), 0) * 100) / 100
       : null,
@@ -67,25 +72,56 @@ function historySql(scope: SQL, asOf: string, exclude: number): SQL {
 }
 
 const RECORDS = sql`
-  SELECT w.id, w.customer_id, c.source_id, w.status::text AS status,
+  SELECT w.id, w.customer_id, c.source_id, s.name AS source_name, w.status::text AS status,
          w.date_in::text AS date_in, w.date_required::text AS date_required,
          w.date_completed::text AS date_completed,
          w.rush, w.firm_rush, w.repairs_needed, w.is_cushion, w.storage_time::text AS storage_time,
          w.special_instructions,
          COALESCE(json_agg(json_build_object(
            'description', i.description, 'material', i.material, 'quantity', i.quantity,
-           'squareFeet', i.square_feet::float8, 'sizeText', i.size_text, 'unitPrice', i.unit_price::float8
+           'squareFeet', i.square_feet::float8, 'sizeText', i.size_text, 'unitPrice', i.unit_price::float8,
+           'condition', i.condition, 'color', i.color
          ) ORDER BY i.id) FILTER (WHERE i.id IS NOT NULL), '[]'::json) AS items
     FROM work_orders w
     JOIN customers c ON c.id = w.customer_id
+    LEFT JOIN sources s ON s.id = c.source_id
     LEFT JOIN work_order_items i ON i.work_order_id = w.id`
+
+/** The catalog identity's normalisation (src/ml/catalog-history.ts catalogKey does the same in code). */
+const norm = (column: SQL) => sql`lower(regexp_replace(btrim(coalesce(${column}, '')), '\\s+', ' ', 'g'))`
+
+/**
+ * Each item's last price for the same catalog piece of the customer, in an order that came in before the
+ * day (the order itself left out): a JSON array aligned with the items, null where there is none.
+ */
+function previousPricesSql(customerId: number, items: readonly ItemFacts[], asOf: string, exclude: number) {
+  const keys = JSON.stringify(
+    items.map((i) => [i.description, i.material ?? null, i.color ?? null, i.sizeText ?? null]),
+  )
+  return sql`(SELECT json_agg(CASE WHEN p.price IS NULL THEN NULL ELSE json_build_object(
+              'price', p.price, 'dateIn', p.date_in, 'rush', p.rush, 'firmRush', p.firm_rush) END ORDER BY k.ord)
+         FROM json_array_elements(${keys}::json) WITH ORDINALITY AS k(e, ord)
+         LEFT JOIN LATERAL (
+           SELECT i.unit_price::float8 AS price, w.date_in::text AS date_in, w.rush, w.firm_rush
+             FROM work_orders w JOIN work_order_items i ON i.work_order_id = w.id
+            WHERE w.customer_id = ${customerId} AND w.date_in < ${asOf}::date AND w.id <> ${exclude}
+              AND i.unit_price > 0
+              AND ${norm(sql`i.description`)} = ${norm(sql`k.e->>0`)}
+              AND ${norm(sql`i.material`)} = ${norm(sql`k.e->>1`)}
+              AND ${norm(sql`i.color`)} = ${norm(sql`k.e->>2`)}
+              AND ${norm(sql`i.size_text`)} = ${norm(sql`k.e->>3`)}
+            ORDER BY w.date_in DESC, w.id DESC LIMIT 1) p ON true)`
+}
 
 /** What the models learn from and are asked about, read straight from the shop's tables. */
 export function createMlDataRepository(db: Db) {
   return {
     /** Every work order with its items and its customer's source: the training set. */
     async records(): Promise<OrderRecord[]> {
-      const rows = await query<RecordRow>(db, sql`${RECORDS} GROUP BY w.id, c.source_id ORDER BY w.id`)
+      const rows = await query<RecordRow>(
+        db,
+        sql`${RECORDS} GROUP BY w.id, c.source_id, s.name ORDER BY w.id`,
+      )
       return rows.map(toRecord)
     },
 
@@ -93,7 +129,7 @@ export function createMlDataRepository(db: Db) {
     async record(workOrderNo: number): Promise<OrderRecord | undefined> {
       const [row] = await query<RecordRow>(
         db,
-        sql`${RECORDS} WHERE w.work_order_no = ${workOrderNo} GROUP BY w.id, c.source_id`,
+        sql`${RECORDS} WHERE w.work_order_no = ${workOrderNo} GROUP BY w.id, c.source_id, s.name`,
       )
       return row ? toRecord(row) : undefined
     },
@@ -120,6 +156,8 @@ export function createMlDataRepository(db: Db) {
       asOf: string
       excludeId?: number | undefined
       sourceTotals?: HistoryTotals | undefined
+      /** The order's items: their catalog prices before the day (the item-level price model). */
+      items?: readonly ItemFacts[] | undefined
     }): Promise<OrderContext> {
       const exclude = p.excludeId ?? -1
       const so = p.sourceTotals
@@ -133,6 +171,8 @@ export function createMlDataRepository(db: Db) {
         s_total: number | null
         s_done: number
         backlog: number
+        source_name: string | null
+        previous: (PreviousPrice | null)[] | null
       }>(
         db,
         sql`
@@ -140,7 +180,9 @@ export function createMlDataRepository(db: Db) {
                so.past AS s_past, so.total AS s_total, so.done AS s_done,
                (SELECT count(*)::int FROM work_orders w
                  WHERE w.status <> 'cancelled' AND w.id <> ${exclude} AND w.date_in < ${p.asOf}::date
-                   AND (w.date_completed IS NULL OR w.date_completed >= ${p.asOf}::date)) AS backlog
+                   AND (w.date_completed IS NULL OR w.date_completed >= ${p.asOf}::date)) AS backlog,
+               (SELECT name FROM sources WHERE id = ${p.sourceId ?? -1}) AS source_name,
+               ${p.items?.length && p.customerId !== null ? previousPricesSql(p.customerId, p.items, p.asOf, exclude) : sql`NULL::json`} AS previous
           FROM (${historySql(sql`w.customer_id = ${p.customerId ?? -1}`, p.asOf, exclude)}) cu, ${so} so`,
       )
       if (!r) throw new Error('context query returned no row')
@@ -148,6 +190,10 @@ export function createMlDataRepository(db: Db) {
         customer: toHistory({ past: r.c_past, total: r.c_total, done: r.c_done }),
         source: p.sourceId === null ? null : toHistory({ past: r.s_past, total: r.s_total, done: r.s_done }),
         backlog: r.backlog,
+        pricing: {
+          sourceType: r.source_name === null ? null : sourceType(r.source_name),
+          previous: r.previous ?? (p.items ?? []).map(() => null),
+        },
       }
     },
 

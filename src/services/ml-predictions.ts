@@ -64,6 +64,8 @@ function factsOf(o: EstimatedOrder): OrderFacts {
       quantity: i.quantity,
       squareFeet: i.squareFeet,
       sizeText: i.sizeText,
+      condition: i.condition ?? null,
+      color: i.color ?? null,
     })),
   }
 }
@@ -139,8 +141,9 @@ export function createPredictionService(deps: {
   }
 
   /** The order's context as predictions see it (a test holds it equal to the training rows'). */
-  async function contextOf(who: Who, asOf: string) {
+  async function contextOf(who: Who, asOf: string, items?: readonly ItemFacts[]) {
     return data.context({
+      items,
       customerId: who.customerId,
       sourceId: who.sourceId,
       excludeId: who.excludeId,
@@ -151,7 +154,7 @@ export function createPredictionService(deps: {
 
   async function predictWith(predictor: Predictor, facts: OrderFacts, who: Who): Promise<PredictionResult> {
     const today = shopToday(deps.timeZone)
-    const context = await contextOf(who, today)
+    const context = await contextOf(who, today, facts.items)
     return {
       ...predictor.predict(facts, context, today),
       model: { id: predictor.modelId, trainedAt: predictor.trainedAt },
