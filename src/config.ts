@@ -191,6 +191,12 @@ export const EnvSchema = Type.Object({
     description:
       'A new model replaces the active one unless its holdout MAE is worse by more than this share',
   }),
+  ML_DRIFT_RATIO: Type.Number({
+    exclusiveMinimum: 1,
+    default: 1.5,
+    description:
+      'Drift alarm: the active model’s live MAE (last 30 days) above its holdout MAE times this (issue 19)',
+  }),
   ML_RETRAIN_LOG: Type.Optional(
     Type.String({ minLength: 1, description: 'File the training outcome lines are appended to' }),
   ),
@@ -271,6 +277,7 @@ export interface Config {
     trainTimeoutMs: number
     minSamples: number
     maxRegression: number
+    driftRatio: number
     retrainLog: string | undefined
     /** undefined when the in-process schedule is off. */
     schedule: { expression: string; timezone: string } | undefined
@@ -353,6 +360,7 @@ export function loadConfig(
       trainTimeoutMs: env.ML_TRAIN_TIMEOUT_S * 1000,
       minSamples: env.ML_MIN_SAMPLES,
       maxRegression: env.ML_MAX_REGRESSION,
+      driftRatio: env.ML_DRIFT_RATIO,
       retrainLog: env.ML_RETRAIN_LOG,
       schedule: retrainSchedule(env),
     },

@@ -140,7 +140,7 @@ function pricePairs(orders: readonly PricedOrder[]): PricePair[] {
   const pairs: PricePair[] = []
   for (const o of orders) {
     if (o.facts.rush || o.facts.firmRush) continue
-    o.facts.items.forEach((it, k) => {
+    o.facts.items.forEach((_it, k) => {
       const prev = o.pricing?.previous[k] ?? null
       const price = o.unitPrices[k] as number
       if (!prev || prev.rush || prev.firmRush || !(price > 0)) return

@@ -2,8 +2,11 @@ import fp from 'fastify-plugin'
 import cron, { type ScheduledTask } from 'node-cron'
 import type { Config } from '../config.js'
 import type { ChannelListener } from '../db/listener.js'
+// issue 19: prediction snapshots, performance tracking, drift alarm
+import { shopToday } from '../domain/shop-date.js'
 import { AppError } from '../errors.js'
 import { createPredictionService, type PredictionService } from '../services/ml-predictions.js'
+import { createSnapshotService, nightlySnapshot, type SnapshotService } from '../services/ml-snapshots.js'
 import { createTrainingService, type RetrainOutcome, type TrainingService } from '../services/ml-training.js'
 
 export const ACTIVATION_CHANNEL = 'ml_model_activated'
@@ -13,6 +16,7 @@ declare module 'fastify' {
     ml: {
       training: TrainingService
       predictions: PredictionService
+      snapshots: SnapshotService
       status(): Promise<
         Awaited<ReturnType<TrainingService['status']>> & {
           schedule: NonNullable<Config['ml']['schedule']> | null
@@ -39,6 +43,14 @@ export default fp(
       db: app.db,
       timeZone: app.config.shopTimezone,
       log: app.log.child({ module: 'ml' }),
+      onCreatedEstimate: (workOrderId, result) => snapshots.recordCreated(workOrderId, result),
+    })
+    const snapshots = createSnapshotService({
+      db: app.db,
+      predictions,
+      today: () => shopToday(app.config.shopTimezone),
+      driftRatio: cfg.driftRatio,
+      log: app.log.child({ module: 'ml' }),
     })
     const training = createTrainingService({
       database: app.database,
@@ -62,6 +74,7 @@ export default fp(
     app.decorate('ml', {
       training,
       predictions,
+      snapshots,
       status: async () => ({ ...(await training.status()), schedule: cfg.schedule ?? null }),
     })
 
@@ -90,6 +103,8 @@ export default fp(
         expression,
         async (context) => {
           const log = app.log.child({ module: 'ml', trigger: 'schedule' })
+          // Tonight's predictions are recorded with the model that made them, before it is replaced.
+          await nightlySnapshot(snapshots, `snapshot:${context.date.toISOString().slice(0, 19)}`, log)
           try {
             const started = await training.start({
               config: 'auto',

@@ -38,7 +38,7 @@ export default fp(
         ...deps,
         timeZone: app.config.shopTimezone,
         countMatches,
-        estimate: (order) => app.ml.predictions.estimate(order),
+        estimate: (order, opts) => app.ml.predictions.estimate(order, opts),
         files: { keysOf: filesRepo.keysOf, removeObjects: filesService.removeObjects },
       }),
     )

@@ -125,6 +125,15 @@ export function createMlDataRepository(db: Db) {
       return rows.map(toRecord)
     },
 
+    /** The open work orders (not completed, not cancelled): what the nightly snapshot predicts. */
+    async openRecords(): Promise<OrderRecord[]> {
+      const rows = await query<RecordRow>(
+        db,
+        sql`${RECORDS} WHERE w.status NOT IN ('completed', 'cancelled') GROUP BY w.id, c.source_id, s.name ORDER BY w.id`,
+      )
+      return rows.map(toRecord)
+    },
+
     /** One work order as a record (for predicting it), or undefined. */
     async record(workOrderNo: number): Promise<OrderRecord | undefined> {
       const [row] = await query<RecordRow>(

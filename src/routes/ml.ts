@@ -16,6 +16,7 @@ import {
   StatusSchema,
   WorkOrderNoParams,
 } from '../schemas/ml.js'
+import mlPerformanceRoutes from './ml-performance.js'
 
 const err = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorRef]))
 const retrainResponses = {
@@ -27,6 +28,7 @@ const retrainResponses = {
 /** Turnaround and price predictions, the model registry, and (re)training. docs/ML.md explains the model. */
 const mlRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['ml']
+  await app.register(mlPerformanceRoutes) // issue 19
 
   async function retrain(
     body: { config?: 'baseline' | 'boosted' | 'auto' | undefined; async?: boolean | undefined },

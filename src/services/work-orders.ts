@@ -62,7 +62,8 @@ export interface OrderEstimate {
 type DetailRow = NonNullable<
   Awaited<ReturnType<ReturnType<typeof createWorkOrdersRepository>['detailByNumber']>>
 >
-export type Estimator = (order: DetailRow) => Promise<OrderEstimate>
+/** `created`: the order was just entered (the prediction shown then is recorded; issue 19). */
+export type Estimator = (order: DetailRow, opts?: { created?: boolean }) => Promise<OrderEstimate>
 
 /** The order's attachments: keys read in the delete's transaction, objects removed after it commits. */
 export interface OrderFiles {
@@ -143,11 +144,11 @@ export function createWorkOrdersService(
     list: (params: ListParams) => repo.list(params, deps.countMatches),
 
     /** The order with everything on its screen, and for an open order the model's estimate. */
-    async detail(no: number) {
+    async detail(no: number, opts: { created?: boolean } = {}) {
       const order = await repo.detailByNumber(no)
       if (!order) throw notFound(no)
       const estimate = deps.estimate
-        ? await deps.estimate(order)
+        ? await deps.estimate(order, opts)
         : { estimatedCompletion: null, predictedPrice: null }
       return { ...withSizeWarnings(order), ...estimate }
     },
@@ -175,7 +176,7 @@ export function createWorkOrdersService(
           }
         }),
       )
-      return this.detail(created.workOrderNo)
+      return this.detail(created.workOrderNo, { created: true })
     },
 
     async update(ctx: WriteContext, no: number, input: Partial<WorkOrderFields>) {
