@@ -43,6 +43,8 @@ export interface TrainingRow {
   price: number | null
   facts: OrderFacts
   pricing: PricingContext
+  /** The context the row's features were built from, as of its date in (with `pricing`). */
+  context: OrderContext
   /** Every item's unit price when all are known (the item-level model's rows), else null. */
   unitPrices: number[] | null
 }
@@ -134,6 +136,7 @@ export function trainingRows(records: readonly OrderRecord[]): TrainingRow[] {
       price,
       facts: r.facts,
       pricing,
+      context: { ...context, pricing },
       unitPrices,
     }
   })
