@@ -73,3 +73,37 @@ export function previousPricesAsOf(orders: readonly HistoryOrder[]): (PreviousPr
     })
   })
 }
+
+/** A priced item of one of the customer's earlier orders, as the prediction path reads them. */
+export interface PastItem extends PricedItem {
+  unitPrice: number
+  orderId: number
+  dateIn: string
+  rush: boolean
+  firmRush: boolean
+}
+
+/**
+ * The prediction path's lookup, with the training path's rule: for each item, the latest (date in, then
+ * order id, then item) earlier price of the same catalog piece among `past` (limited to before the day, in
+ * item order).
+ */
+export function latestPrices(
+  customerId: number,
+  items: readonly PricedItem[],
+  past: readonly PastItem[],
+): (PreviousPrice | null)[] {
+  const latest = new Map<string, PastItem>()
+  for (const p of past) {
+    if (!(p.unitPrice > 0)) continue
+    const key = catalogKey(customerId, p)
+    const seen = latest.get(key)
+    // Ties (the same piece twice in one order) go to the later item, as in previousPricesAsOf.
+    if (!seen || p.dateIn > seen.dateIn || (p.dateIn === seen.dateIn && p.orderId >= seen.orderId))
+      latest.set(key, p)
+  }
+  return items.map((it) => {
+    const p = latest.get(catalogKey(customerId, it))
+    return p ? { price: p.unitPrice, dateIn: p.dateIn, rush: p.rush, firmRush: p.firmRush } : null
+  })
+}

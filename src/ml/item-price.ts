@@ -14,8 +14,8 @@ import {
   type PricingContext,
   weightLbs,
 } from './features.js'
-import type { BoostedOptions } from './models/boosted.js'
-import { fitModel, loadModel, type ModelJson, type Regressor } from './models/index.js'
+import { BoostedModel, type BoostedOptions } from './models/boosted.js'
+import { loadModel, type ModelJson, type Regressor } from './models/index.js'
 import { CONDITION_GROUPS, conditionGroups, PRODUCT_FAMILIES, productFamily, SOURCE_TYPES } from './pieces.js'
 import { fitPriceIndex, logLevel, type PriceIndexJson, type PricePair } from './price-index.js'
 
@@ -157,37 +157,59 @@ function pricePairs(orders: readonly PricedOrder[]): PricePair[] {
 export class ItemPriceModel {
   private constructor(
     private readonly index: PriceIndexJson,
-    private readonly regressor: Regressor & { toJSON?(): ModelJson },
+    private readonly regressor: Regressor,
     private readonly calibration: { edges: number[]; factors: number[] },
     private readonly modelJson: ModelJson,
   ) {}
 
   static fit(
     orders: readonly PricedOrder[],
-    boosted: Partial<BoostedOptions> = ITEM_BOOSTED,
+    options: Partial<BoostedOptions> = ITEM_BOOSTED,
   ): ItemPriceModel {
     const index = fitPriceIndex(pricePairs(orders))
     const x: number[][] = []
     const y: number[] = []
+    /** Per order, per item: its training row, or -1 (no price, no quantity: predicted afresh below). */
+    const rowOf: number[][] = []
     for (const o of orders) {
       const t = totals(o.facts)
       const level = logLevel(index, yearOf(o.facts.dateIn))
-      o.facts.items.forEach((it, k) => {
-        const price = o.unitPrices[k] as number
-        if (!(price > 0) || !(it.quantity > 0)) return
-        const prev = o.pricing?.previous[k] ?? null
-        x.push(itemFeatures(o.facts, it, prev, o.pricing, index, t))
-        y.push(Math.log(price) - level - previousOffset(prev, index))
-      })
+      rowOf.push(
+        o.facts.items.map((it, k) => {
+          const price = o.unitPrices[k] as number
+          if (!(price > 0) || !(it.quantity > 0)) return -1
+          const prev = o.pricing?.previous[k] ?? null
+          x.push(itemFeatures(o.facts, it, prev, o.pricing, index, t))
+          y.push(Math.log(price) - level - previousOffset(prev, index))
+          return x.length - 1
+        }),
+      )
     }
     if (x.length < 2) throw new RangeError('too few priced items to train the item-level price model')
-    const model = fitModel('boosted', 'identity', x, y, boosted)
-    const raw = new ItemPriceModel(index, model, { edges: [], factors: [1] }, model.toJSON())
+    const { model: boosted, fitted } = BoostedModel.fitWithPredictions(x, y, options)
+    const modelJson: ModelJson = { transform: 'identity', model: boosted.toJSON() }
+    const raw = new ItemPriceModel(index, boosted, { edges: [], factors: [1] }, modelJson)
     // The order-level rule, from the training orders: Σ actual / Σ predicted per band of the prediction.
-    const sums = orders.map((o) => ({
-      predicted: raw.sumOfItems(o.facts, o.pricing),
-      actual: o.facts.items.reduce((s, it, k) => s + it.quantity * (o.unitPrices[k] as number), 0),
-    }))
+    // In-sample predictions come from the boosting itself (the same values, without walking the trees again).
+    const sums = orders.map((o, i) => {
+      const rows = rowOf[i] as number[]
+      const level = logLevel(index, yearOf(o.facts.dateIn))
+      const afresh = rows.some((r) => r < 0) ? raw.unitPrices(o.facts, o.pricing) : []
+      let predicted = 0
+      o.facts.items.forEach((it, k) => {
+        const r = rows[k] as number
+        const prev = o.pricing?.previous[k] ?? null
+        const unit =
+          r < 0
+            ? (afresh[k] as number)
+            : Math.exp((fitted[r] as number) + level + previousOffset(prev, index))
+        predicted += Math.max(0, it.quantity) * unit
+      })
+      return {
+        predicted,
+        actual: o.facts.items.reduce((s, it, k) => s + it.quantity * (o.unitPrices[k] as number), 0),
+      }
+    })
     sums.sort((a, b) => a.predicted - b.predicted)
     const edges: number[] = []
     const factors: number[] = []
@@ -200,12 +222,7 @@ export class ItemPriceModel {
       edges.push((band.at(-1) as { predicted: number }).predicted)
     }
     edges.pop() // the last band is open above
-    return new ItemPriceModel(
-      index,
-      model,
-      { edges, factors: factors.length ? factors : [1] },
-      model.toJSON(),
-    )
+    return new ItemPriceModel(index, boosted, { edges, factors: factors.length ? factors : [1] }, modelJson)
   }
 
   static load(json: ItemPriceJson): ItemPriceModel {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { catalogKey, previousPricesAsOf } from '../../src/ml/catalog-history.js'
+import { catalogKey, latestPrices, previousPricesAsOf } from '../../src/ml/catalog-history.js'
 import { ItemPriceModel, itemFeatures } from '../../src/ml/item-price.js'
 import { fitPriceIndex, logLevel } from '../../src/ml/price-index.js'
 import { type OrderRecord, trainingRows } from '../../src/ml/train.js'
@@ -47,6 +47,13 @@ describe('catalog price history', () => {
     ])
     expect(prev.map((p) => p[0]?.price ?? null)).toEqual([null, 100, 100, 104])
     expect(catalogKey(7, { ...item(1), description: ' patio  AWNING ' })).toBe(catalogKey(7, item(1)))
+    // The prediction path's lookup (its SQL returns the customer's priced items before the day) agrees.
+    const past = [
+      { ...item(100), unitPrice: 100, orderId: 1, dateIn: '2024-03-01', rush: false, firmRush: false },
+      { ...item(104), unitPrice: 104, orderId: 3, dateIn: '2025-03-01', rush: false, firmRush: false },
+    ]
+    expect(latestPrices(7, [item(null)], past)[0]?.price).toBe(104)
+    expect(latestPrices(7, [{ ...item(null), color: 'Tan' }], past)).toEqual([null])
   })
 })
 
