@@ -139,6 +139,8 @@ const mlRoutes: FastifyPluginAsyncTypebox = async (app) => {
           quantity: i.quantity ?? 1,
           sizeText: i.sizeText ?? null,
           squareFeet: parseSquareFeet(i.sizeText),
+          condition: i.condition ?? null,
+          color: i.color ?? null,
         })),
       })
     },
