@@ -3,7 +3,7 @@
 // statement plus the model). Against DATABASE_URL, or a fresh embedded database in a temp directory.
 //   npx tsx bench/ml.ts [--work-orders 50000] [--customers 8000] [--configs baseline,boosted,auto]
 import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../src/config.js'
@@ -50,16 +50,24 @@ const fmt = (m: { mae: number; rmse: number; r2: number }) =>
 let last: Awaited<ReturnType<typeof trainInWorker>> | undefined
 for (const cfg of values.configs.split(',') as TrainingConfig[]) {
   t = Date.now()
+  const cpu = process.cpuUsage()
   const result = await trainInWorker(records, cfg, 600_000)
   const seconds = ((Date.now() - t) / 1000).toFixed(1)
-  console.log(`\n${cfg}: trained in ${seconds} s on ${result.samples} completed orders (worker thread)`)
+  // CPU time (all threads) beside the wall clock: on a shared machine the wall clock includes others' load.
+  const used = process.cpuUsage(cpu)
+  const cpuSeconds = ((used.user + used.system) / 1e6).toFixed(1)
+  console.log(
+    `\n${cfg}: trained in ${seconds} s (CPU ${cpuSeconds} s, load ${loadavg()[0]?.toFixed(1)}) on ${result.samples} completed orders (worker thread)`,
+  )
   for (const target of ['days', 'price'] as const) {
     const r = result.targets[target]
     const cut = 1 - r.metrics.mae / r.naive.mae
     console.log(
-      `  ${target.padEnd(5)} ${r.algorithm.padEnd(7)} holdout ${fmt(r.metrics)} | naive ${fmt(r.naive)} | ` +
+      `  ${target.padEnd(5)} ${`${r.algorithm}/${r.transform}`.padEnd(16)} holdout ${fmt(r.metrics)} | naive ${fmt(r.naive)} | ` +
         `MAE ${(cut * 100).toFixed(0)}% below naive | 80% interval ${r.interval.low.toFixed(1)}..+${r.interval.high.toFixed(1)}`,
     )
+    for (const c of r.candidates)
+      console.log(`        candidate ${`${c.algorithm}/${c.transform}`.padEnd(16)} ${fmt(c.metrics)}`)
   }
   console.log(`  model JSON ${(JSON.stringify(result.targets).length / 1024).toFixed(0)} KB`)
   last = result

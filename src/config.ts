@@ -55,6 +55,7 @@ export interface Config {
     trainTimeoutMs: number
     minSamples: number
     maxRegression: number
+    driftRatio: number
     retrainLog: string | undefined
     /** undefined when the in-process schedule is off. */
     schedule: { expression: string; timezone: string } | undefined
@@ -131,6 +132,7 @@ export function loadConfig(
       trainTimeoutMs: env.ML_TRAIN_TIMEOUT_S * 1000,
       minSamples: env.ML_MIN_SAMPLES,
       maxRegression: env.ML_MAX_REGRESSION,
+      driftRatio: env.ML_DRIFT_RATIO,
       retrainLog: env.ML_RETRAIN_LOG,
       schedule: retrainSchedule(env),
     },

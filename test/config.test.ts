@@ -39,6 +39,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ ML_RETRAIN_SCHEDULE: 'every night' })).toThrow(/ML_RETRAIN_SCHEDULE/)
     expect(() => loadConfig({ ML_RETRAIN_TZ: 'Mars/Base' })).toThrow(/ML_RETRAIN_TZ "Mars\/Base"/)
     expect(() => loadConfig({ ML_MAX_REGRESSION: '-1' })).toThrow(ConfigError)
+    expect(loadConfig({}).ml.driftRatio).toBe(1.5)
+    expect(loadConfig({ ML_DRIFT_RATIO: '2' }).ml.driftRatio).toBe(2)
+    expect(() => loadConfig({ ML_DRIFT_RATIO: '1' })).toThrow(ConfigError)
   })
 
   it('treats empty variables as unset', () => {

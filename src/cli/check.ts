@@ -5,6 +5,7 @@ import { openDatabase } from '../db/index.js'
 import { createMigrator } from '../db/migrator.js'
 import { workOrders } from '../models/index.js'
 import { createMlRegistryRepository } from '../repositories/ml-registry.js'
+import { driftLines } from './ml-drift.js'
 import { consoleDbLog, printDatabaseLine, runCommand } from './shared.js'
 
 const USAGE = `Usage: npm run check -- <db|ml|config>
@@ -95,7 +96,10 @@ async function main() {
           (r.status === 'failed' && result ? `: ${result.code} ${result.message}` : ''),
       )
     }
-    if (!enough) process.exitCode = 1
+    // issue 19: live MAE of the recorded predictions against the holdout MAE (the drift alarm).
+    const drift = await driftLines(database.db, config)
+    for (const l of drift.lines) console.log(l)
+    if (!enough || drift.alarm) process.exitCode = 1
   } finally {
     await database.close()
   }

@@ -187,6 +187,11 @@ export const EnvSchema = Type.Object({
     description:
       'A new model replaces the active one unless its holdout MAE is worse by more than this share',
   }),
+  ML_DRIFT_RATIO: Type.Number({
+    exclusiveMinimum: 1,
+    default: 1.5,
+    description: 'Drift alarm: the active model’s live MAE (last 30 days) above its holdout MAE times this',
+  }),
   ML_RETRAIN_LOG: Type.Optional(
     Type.String({ minLength: 1, description: 'File the training outcome lines are appended to' }),
   ),

@@ -1,6 +1,8 @@
 // The one feature function: training rows and predictions both go through `featureVector`, so what the
 // model learns from is exactly what it is asked about (the legacy model fed zeros at prediction time).
 import type { StorageTime } from '../models/work-orders.js'
+import type { PreviousPrice } from './catalog-history.js'
+import type { SourceType } from './pieces.js'
 
 /** An item as the model sees it: no unit price (that would hand it the price it is asked to predict). */
 export interface ItemFacts {
@@ -9,6 +11,9 @@ export interface ItemFacts {
   quantity: number
   squareFeet: number | null
   sizeText: string | null
+  /** Condition and colour text, for the item-level price model (surcharges; the catalog identity). */
+  condition?: string | null | undefined
+  color?: string | null | undefined
 }
 
 /** What is known about an order when it comes in. Dates are YYYY-MM-DD (shop dates). */
@@ -38,9 +43,17 @@ export interface OrderContext {
   source: History | null
   /** Orders in the shop (entered, not completed, not cancelled). */
   backlog: number
+  /** What the item-level price model needs (src/ml/item-price.ts); absent, it prices without history. */
+  pricing?: PricingContext | undefined
 }
 
-const MATERIAL_GROUPS = [
+/** The customer's source type and each item's catalog price before the date, aligned with the items. */
+export interface PricingContext {
+  sourceType: SourceType | null
+  previous: (PreviousPrice | null)[]
+}
+
+export const MATERIAL_GROUPS = [
   'acrylic',
   'canvas',
   'vinyl',
@@ -79,6 +92,8 @@ export const FEATURE_NAMES: readonly string[] = [
   'is_cushion',
   'storage_seasonal',
   'storage_temporary',
+  'seasonal_in_fall',
+  'repairs_log_sqft',
   'instructions_length',
   'customer_past_orders',
   'customer_mean_turnaround',
@@ -196,6 +211,9 @@ export function featureVector(order: OrderFacts, context: OrderContext): number[
     flag(order.isCushion),
     flag(order.storageTime === 'seasonal'),
     flag(order.storageTime === 'temporary'),
+    // Long stays (issue 19): seasonal storage held through the fall rush, repairs that scale with size.
+    flag(order.storageTime === 'seasonal' && s === 'fall'),
+    order.repairsNeeded ? Math.log1p(sqft) : 0,
     (order.specialInstructions ?? '').trim().length,
     customer.pastOrders,
     customer.meanTurnaround ?? 0,

@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
+import { latestPrices, type PastItem } from '../ml/catalog-history.js'
 import type { History, ItemFacts, OrderContext } from '../ml/features.js'
+import { sourceType } from '../ml/pieces.js'
 import type { OrderRecord } from '../ml/train.js'
 import type { StorageTime } from '../models/index.js'
 import { query } from './analytics-sql.js'
@@ -9,6 +11,7 @@ interface RecordRow extends Record<string, unknown> {
   id: number
   customer_id: number
   source_id: number | null
+  source_name: string | null
   status: string
   date_in: string
   date_required: string | null
@@ -28,8 +31,10 @@ function toRecord(r: RecordRow): OrderRecord {
     id: r.id,
     customerId: r.customer_id,
     sourceId: r.source_id,
+    sourceName: r.source_name,
     status: r.status,
     dateCompleted: r.date_completed,
+    unitPrices: r.items.map((i) => i.unitPrice),
     price: priced
       ? Math.round(r.items.reduce((s, i) => s + i.quantity * (i.unitPrice as number), 0) * 100) / 100
       : null,
@@ -68,25 +73,54 @@ function historySql(scope: SQL, asOf: string, exclude: number): SQL {
 }
 
 const RECORDS = sql`
-  SELECT w.id, w.customer_id, c.source_id, w.status::text AS status,
+  SELECT w.id, w.customer_id, c.source_id, s.name AS source_name, w.status::text AS status,
          w.date_in::text AS date_in, w.date_required::text AS date_required,
          w.date_completed::text AS date_completed,
          w.rush, w.firm_rush, w.repairs_needed, w.is_cushion, w.storage_time::text AS storage_time,
          w.special_instructions,
          COALESCE(json_agg(json_build_object(
            'description', i.description, 'material', i.material, 'quantity', i.quantity,
-           'squareFeet', i.square_feet::float8, 'sizeText', i.size_text, 'unitPrice', i.unit_price::float8
+           'squareFeet', i.square_feet::float8, 'sizeText', i.size_text, 'unitPrice', i.unit_price::float8,
+           'condition', i.condition, 'color', i.color
          ) ORDER BY i.id) FILTER (WHERE i.id IS NOT NULL), '[]'::json) AS items
     FROM work_orders w
     JOIN customers c ON c.id = w.customer_id
+    LEFT JOIN sources s ON s.id = c.source_id
     LEFT JOIN work_order_items i ON i.work_order_id = w.id`
+
+/**
+ * The customer's priced items from orders that came in before the day (the order itself left out), for the
+ * catalog price lookup (matched in code with the training path's key: src/ml/catalog-history.ts). One
+ * index range over the customer's orders; matching the keys in SQL cost ~16 ms for a large customer.
+ */
+function pastItemsSql(customerId: number, asOf: string, exclude: number) {
+  return sql`(SELECT json_agg(json_build_object(
+              'description', i.description, 'material', i.material, 'color', i.color, 'sizeText', i.size_text,
+              'unitPrice', i.unit_price::float8, 'orderId', w.id, 'dateIn', w.date_in::text,
+              'rush', w.rush, 'firmRush', w.firm_rush) ORDER BY w.id, i.id)
+         FROM work_orders w JOIN work_order_items i ON i.work_order_id = w.id
+        WHERE w.customer_id = ${customerId} AND w.date_in < ${asOf}::date AND w.id <> ${exclude}
+          AND i.unit_price > 0)`
+}
 
 /** What the models learn from and are asked about, read straight from the shop's tables. */
 export function createMlDataRepository(db: Db) {
   return {
     /** Every work order with its items and its customer's source: the training set. */
     async records(): Promise<OrderRecord[]> {
-      const rows = await query<RecordRow>(db, sql`${RECORDS} GROUP BY w.id, c.source_id ORDER BY w.id`)
+      const rows = await query<RecordRow>(
+        db,
+        sql`${RECORDS} GROUP BY w.id, c.source_id, s.name ORDER BY w.id`,
+      )
+      return rows.map(toRecord)
+    },
+
+    /** The open work orders (not completed, not cancelled): what the nightly snapshot predicts. */
+    async openRecords(): Promise<OrderRecord[]> {
+      const rows = await query<RecordRow>(
+        db,
+        sql`${RECORDS} WHERE w.status NOT IN ('completed', 'cancelled') GROUP BY w.id, c.source_id, s.name ORDER BY w.id`,
+      )
       return rows.map(toRecord)
     },
 
@@ -94,7 +128,7 @@ export function createMlDataRepository(db: Db) {
     async record(workOrderNo: number): Promise<OrderRecord | undefined> {
       const [row] = await query<RecordRow>(
         db,
-        sql`${RECORDS} WHERE w.work_order_no = ${workOrderNo} GROUP BY w.id, c.source_id`,
+        sql`${RECORDS} WHERE w.work_order_no = ${workOrderNo} GROUP BY w.id, c.source_id, s.name`,
       )
       return row ? toRecord(row) : undefined
     },
@@ -121,6 +155,8 @@ export function createMlDataRepository(db: Db) {
       asOf: string
       excludeId?: number | undefined
       sourceTotals?: HistoryTotals | undefined
+      /** The order's items: their catalog prices before the day (the item-level price model). */
+      items?: readonly ItemFacts[] | undefined
     }): Promise<OrderContext> {
       const exclude = p.excludeId ?? -1
       const so = p.sourceTotals
@@ -134,6 +170,8 @@ export function createMlDataRepository(db: Db) {
         s_total: number | null
         s_done: number
         backlog: number
+        source_name: string | null
+        past_items: PastItem[] | null
       }>(
         db,
         sql`
@@ -141,7 +179,9 @@ export function createMlDataRepository(db: Db) {
                so.past AS s_past, so.total AS s_total, so.done AS s_done,
                (SELECT count(*)::int FROM work_orders w
                  WHERE w.status <> 'cancelled' AND w.id <> ${exclude} AND w.date_in < ${p.asOf}::date
-                   AND (w.date_completed IS NULL OR w.date_completed >= ${p.asOf}::date)) AS backlog
+                   AND (w.date_completed IS NULL OR w.date_completed >= ${p.asOf}::date)) AS backlog,
+               (SELECT name FROM sources WHERE id = ${p.sourceId ?? -1}) AS source_name,
+               ${p.items?.length && p.customerId !== null ? pastItemsSql(p.customerId, p.asOf, exclude) : sql`NULL::json`} AS past_items
           FROM (${historySql(sql`w.customer_id = ${p.customerId ?? -1}`, p.asOf, exclude)}) cu, ${so} so`,
       )
       if (!r) throw new Error('context query returned no row')
@@ -149,6 +189,13 @@ export function createMlDataRepository(db: Db) {
         customer: toHistory({ past: r.c_past, total: r.c_total, done: r.c_done }),
         source: p.sourceId === null ? null : toHistory({ past: r.s_past, total: r.s_total, done: r.s_done }),
         backlog: r.backlog,
+        pricing: {
+          sourceType: r.source_name === null ? null : sourceType(r.source_name),
+          previous:
+            p.customerId === null
+              ? (p.items ?? []).map(() => null)
+              : latestPrices(p.customerId, p.items ?? [], r.past_items ?? []),
+        },
       }
     },
 

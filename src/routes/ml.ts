@@ -16,6 +16,7 @@ import {
   StatusSchema,
   WorkOrderNoParams,
 } from '../schemas/ml.js'
+import mlPerformanceRoutes from './ml-performance.js'
 
 const err = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorRef]))
 const retrainResponses = {
@@ -27,6 +28,7 @@ const retrainResponses = {
 /** Turnaround and price predictions, the model registry, and (re)training. docs/ML.md explains the model. */
 const mlRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['ml']
+  await app.register(mlPerformanceRoutes)
 
   async function retrain(body: Static<typeof RetrainBody>, reply: FastifyReply, triggeredBy: string) {
     const started = await app.mlService.retrain({ config: body.config ?? 'auto', triggeredBy })
@@ -127,6 +129,8 @@ const mlRoutes: FastifyPluginAsyncTypebox = async (app) => {
           quantity: i.quantity ?? 1,
           sizeText: i.sizeText ?? null,
           squareFeet: parseSquareFeet(i.sizeText),
+          condition: i.condition ?? null,
+          color: i.color ?? null,
         })),
       })
     },

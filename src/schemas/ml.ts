@@ -133,6 +133,9 @@ export const PredictBody = Type.Object(
           material: Type.Optional(text(200)),
           quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
           sizeText: Type.Optional(text(200)),
+          // The item-level price model reads the condition (surcharges) and the colour (the catalog piece).
+          condition: Type.Optional(text(200)),
+          color: Type.Optional(text(100)),
         },
         { additionalProperties: false },
       ),

@@ -1,5 +1,6 @@
 // Deterministic synthetic shop data for demos, the dashboard and the turnaround / price models.
 // Pure: no database, no clock, no Math.random. The same options give the same data, byte for byte.
+import { sourceType } from '../ml/pieces.js'
 import type {
   NewCustomer,
   NewSource,
@@ -9,6 +10,16 @@ import type {
   WorkOrderStatus,
 } from '../models/index.js'
 import type { StoredItemFields } from '../schemas/items.js'
+import {
+  conditionFactor,
+  largeOrderFactor,
+  listIndex,
+  listPrice,
+  REPAIR_FACTOR,
+  roundHalf,
+  rushFactor,
+  TRADE_DISCOUNT,
+} from './pricing.js'
 import type { Rng } from './vocabulary.js'
 import * as V from './vocabulary.js'
 
@@ -92,9 +103,10 @@ function feetInches(r: Rng, lo: number, hi: number): [string, number] {
 }
 
 interface Piece extends GeneratedItem {
-  basePrice: number
+  /** The last price charged for this catalog piece, the year of it and the rush factor it carried. */
+  last: { price: number; year: number; rush: number } | null
 }
-/** One new piece of the given type: legacy size text, its true area and a price from area and material. */
+/** One new piece of the given type: legacy size text and its true area (priced per visit, src/seed/pricing.ts). */
 function makePiece(r: Rng, t: V.PieceType): Piece {
   const material = r.pick(t.materials)
   let sizeText: string
@@ -128,11 +140,6 @@ function makePiece(r: Rng, t: V.PieceType): Piece {
     sizeText = r.chance(0.3) ? `${w}x${l}=${w * l}'` : `${w}x${l}`
     sqft = w * l
   }
-  const rate = V.MATERIALS[material]?.rate ?? [1.5, 2.5]
-  let basePrice: number
-  if (t.shape === 'weight') basePrice = Math.max(45, Number.parseInt(sizeText, 10) * r.uni(3, 4.5))
-  else if (t.shape === 'piece') basePrice = r.uni(12, 20) + (sqft ?? 0) * r.uni(3, 4.5)
-  else basePrice = Math.max(25, (sqft ?? 0) * r.uni(rate[0], rate[1]))
   const color = r.chance(0.02) ? '' : t.shape === 'weight' && r.chance(0.6) ? null : r.pick(V.COLORS)
   return {
     description: t.description,
@@ -143,7 +150,7 @@ function makePiece(r: Rng, t: V.PieceType): Piece {
     sizeText,
     squareFeet: sqft === null ? null : round2(sqft),
     unitPrice: null,
-    basePrice,
+    last: null,
   }
 }
 
@@ -186,7 +193,8 @@ export function generateShopData(opts: GenerateOptions): ShopData {
   const custCum: number[] = []
   for (const c of customers) custCum.push((custCum.at(-1) ?? 0) + r.pareto(1.3, 25) * (c.business ? 2 : 1))
   const pieces = new Map<number, Piece[]>()
-  const yearlyInflation = 1.035
+  // Trade discount of each source's customers; about one source in eight has a contract (10 points more).
+  const sourceDiscount = sources.map((s) => TRADE_DISCOUNT[sourceType(s.name)] + (r.chance(0.12) ? 0.1 : 0))
 
   // First pass: who brings what, when.
   let started = nLegacy
@@ -208,15 +216,44 @@ export function generateShopData(opts: GenerateOptions): ShopData {
         chosen.push(makePiece(r, r.pick(V.PIECES.cushion)))
       pieces.set(ci, [...own, ...chosen])
     }
-    const inflation = yearlyInflation ** ((day - start) / 365)
-    const items: GeneratedItem[] = chosen.map(({ basePrice, ...p }) => ({
-      ...p,
+    const rush = r.chance(0.12)
+    const firmRush = rush && r.chance(1 / 3)
+    const repairsNeeded = r.chance(0.2)
+    const year = new Date(day * DAY).getUTCFullYear()
+    const index = listIndex(year)
+    const sourceIndex = (customers[ci] as { sourceIndex: number | null }).sourceIndex
+    const discount = sourceIndex === null ? 0 : (sourceDiscount[sourceIndex] as number)
+    const rushF = rushFactor(rush, firmRush)
+    const visit = chosen.map((piece) => ({
+      piece,
       condition: r.chance(0.1) ? null : r.weighted(V.CONDITIONS, V.CONDITION_WEIGHTS),
-      unitPrice: r.chance(0.05) ? null : Math.round(basePrice * inflation * 2) / 2,
     }))
+    // The price list applied to this visit; the large-order discount is on the list total.
+    const fresh = visit.map(
+      ({ piece, condition }) =>
+        listPrice({ ...piece, condition }) *
+        index *
+        conditionFactor(condition) *
+        (repairsNeeded ? REPAIR_FACTOR : 1) *
+        rushF *
+        (1 - discount),
+    )
+    const large = largeOrderFactor(fresh.reduce((s, f, k) => s + f * (visit[k]?.piece.quantity ?? 1), 0))
+    const items: GeneratedItem[] = visit.map(({ piece, condition }, k) => {
+      const { last, ...item } = piece
+      // A piece the shop priced before usually gets that price moved by the list-price change since.
+      const price = roundHalf(
+        last && r.chance(0.85)
+          ? ((last.price * index) / listIndex(last.year)) * (rushF / last.rush)
+          : (fresh[k] as number) * large * Math.exp(0.03 * r.normal()),
+      )
+      const unitPrice = r.chance(0.05) ? null : price
+      if (unitPrice !== null) piece.last = { price, year, rush: rushF }
+      return { ...item, condition, unitPrice }
+    })
     const work = items.reduce((s, it) => s + it.quantity * (it.squareFeet ?? 40), 0)
     const isCushion = items.some((it) => /cushion/i.test(it.description))
-    return { day, ci, month, kind, items, work, isCushion }
+    return { day, ci, month, kind, items, work, isCushion, rush, firmRush, repairsNeeded }
   })
 
   // Second pass: turnaround from rush, season, open backlog, size, repairs and noise. The noise is sized
@@ -230,9 +267,7 @@ export function generateShopData(opts: GenerateOptions): ShopData {
   const workOrders = drafts.map((d, i): GeneratedWorkOrder => {
     while (releasedTo < d.day) backlog -= releases[++releasedTo - start] as number
     const backlogDays = Math.min(80, backlog / dailyWork)
-    const rush = r.chance(0.12)
-    const firmRush = rush && r.chance(1 / 3)
-    const repairsNeeded = r.chance(0.2)
+    const { rush, firmRush, repairsNeeded } = d
     const fall = d.month >= 8 && d.month <= 10
     const storable = d.kind === 'awning' || d.kind === 'boat' || d.kind === 'outdoor'
     const storageTime: StorageTime | null =

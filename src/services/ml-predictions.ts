@@ -3,6 +3,7 @@ import type { Db } from '../db/index.js'
 import { shopToday } from '../domain/shop-date.js'
 import { dayNumber, type ItemFacts, type OrderFacts } from '../ml/features.js'
 import { createPredictor, type Prediction, type Predictor, type StoredModel } from '../ml/predict.js'
+import type { OrderRecord } from '../ml/train.js'
 import { createMlDataRepository, type HistoryTotals } from '../repositories/ml-data.js'
 import { createMlRegistryRepository } from '../repositories/ml-registry.js'
 import { CustomerErrors } from './customers.errors.js'
@@ -55,6 +56,8 @@ function factsOf(o: EstimatedOrder): OrderFacts {
       quantity: i.quantity,
       squareFeet: i.squareFeet,
       sizeText: i.sizeText,
+      condition: i.condition ?? null,
+      color: i.color ?? null,
     })),
   }
 }
@@ -78,6 +81,8 @@ export function createPredictionService(deps: {
   db: Db
   timeZone: string
   log?: { warn(obj: object, msg: string): void }
+  /** Records the estimate shown on a newly created order (src/services/ml-snapshots.ts). */
+  onCreatedEstimate?: (workOrderId: number, result: PredictionResult) => Promise<void>
 }) {
   const data = createMlDataRepository(deps.db)
   const registry = createMlRegistryRepository(deps.db)
@@ -130,8 +135,9 @@ export function createPredictionService(deps: {
   }
 
   /** The order's context as predictions see it (a test holds it equal to the training rows'). */
-  async function contextOf(who: Who, asOf: string) {
+  async function contextOf(who: Who, asOf: string, items?: readonly ItemFacts[]) {
     return data.context({
+      items,
       customerId: who.customerId,
       sourceId: who.sourceId,
       excludeId: who.excludeId,
@@ -140,9 +146,14 @@ export function createPredictionService(deps: {
     })
   }
 
-  async function predictWith(predictor: Predictor, facts: OrderFacts, who: Who): Promise<PredictionResult> {
-    const today = shopToday(deps.timeZone)
-    const context = await contextOf(who, today)
+  async function predictWith(
+    predictor: Predictor,
+    facts: OrderFacts,
+    who: Who,
+    asOf = shopToday(deps.timeZone),
+  ): Promise<PredictionResult> {
+    const today = asOf
+    const context = await contextOf(who, today, facts.items)
     return {
       ...predictor.predict(facts, context, today),
       model: { id: predictor.modelId, trainedAt: predictor.trainedAt },
@@ -196,23 +207,45 @@ export function createPredictionService(deps: {
       })
     },
 
+    /** A loaded record as of a day (the nightly snapshot); undefined when no model is active. */
+    async predictRecord(record: OrderRecord, asOf: string): Promise<PredictionResult | undefined> {
+      const predictor = await active()
+      if (!predictor) return undefined
+      return predictWith(
+        predictor,
+        record.facts,
+        {
+          customerId: record.customerId,
+          sourceId: record.sourceId,
+          excludeId: record.id,
+          own: { dateIn: record.facts.dateIn, dateCompleted: record.dateCompleted },
+        },
+        asOf,
+      )
+    },
+
     /**
      * For the work order screen: the estimate of an open order, nulls for a closed one or without a
      * model. Never fails the screen: a prediction error is logged and shown as no estimate.
      */
-    async estimate(order: EstimatedOrder): Promise<OrderEstimate> {
+    async estimate(order: EstimatedOrder, opts: { created?: boolean } = {}): Promise<OrderEstimate> {
       const none = { estimatedCompletion: null, predictedPrice: null }
       if (order.status === 'completed' || order.status === 'cancelled') return none
       try {
         const predictor = await active()
         if (!predictor) return none
-        const { days: _days, ...p } = await predictWith(predictor, factsOf(order), {
+        const result = await predictWith(predictor, factsOf(order), {
           customerId: order.customerId,
           sourceId: order.customer.sourceId,
           excludeId: order.id,
           own: { dateIn: order.dateIn, dateCompleted: order.dateCompleted },
         })
-        return { estimatedCompletion: p.estimatedCompletion, predictedPrice: p.price.predicted }
+        // The prediction shown when the order was entered is kept, to be scored when it completes.
+        if (opts.created)
+          await deps.onCreatedEstimate?.(order.id, result).catch((err: unknown) => {
+            deps.log?.warn({ err }, 'could not record the prediction shown at creation')
+          })
+        return { estimatedCompletion: result.estimatedCompletion, predictedPrice: result.price.predicted }
       } catch (err) {
         deps.log?.warn({ err }, 'could not estimate the work order')
         return none

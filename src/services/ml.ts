@@ -1,6 +1,7 @@
 import type { Config } from '../config.js'
 import { MlErrors } from './ml.errors.js'
 import type { PredictionService } from './ml-predictions.js'
+import type { SnapshotService } from './ml-snapshots.js'
 import type { RetrainOutcome, RetrainRequest, TrainingService } from './ml-training.js'
 
 /** The NOTIFY channel on which an instance that activated a model tells the others. */
@@ -13,12 +14,15 @@ export const ACTIVATION_CHANNEL = 'ml_model_activated'
 export function createMlService(deps: {
   training: TrainingService
   predictions: PredictionService
+  snapshots: SnapshotService
   schedule: Config['ml']['schedule']
 }) {
-  const { training, predictions } = deps
+  const { training, predictions, snapshots } = deps
   return {
     training,
     predictions,
+    /** Recorded predictions, scored as orders complete (GET /ml/performance, the drift alarm). */
+    snapshots,
     status: async () => ({ ...(await training.status()), schedule: deps.schedule ?? null }),
     runs: () => training.runs(),
 

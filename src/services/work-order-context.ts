@@ -12,7 +12,8 @@ export interface OrderEstimate {
   predictedPrice: number | null
 }
 export type DetailRow = NonNullable<Awaited<ReturnType<WorkOrdersRepository['detailByNumber']>>>
-export type Estimator = (order: DetailRow) => Promise<OrderEstimate>
+/** `created`: the order was just entered (the prediction shown then is recorded). */
+export type Estimator = (order: DetailRow, opts?: { created?: boolean }) => Promise<OrderEstimate>
 
 /** The order's attachments: keys read in the delete's transaction, objects removed after it commits. */
 export interface OrderFiles {

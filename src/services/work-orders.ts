@@ -56,11 +56,11 @@ function withSizeWarnings(order: DetailRow) {
 }
 
 /** The order with everything on its screen, and for an open order the model's estimate. */
-async function detail(c: OrderContext, no: number) {
+async function detail(c: OrderContext, no: number, opts: { created?: boolean } = {}) {
   const order = await c.repo.detailByNumber(no)
   if (!order) throw WorkOrderErrors.notFound(no)
   const estimate = c.deps.estimate
-    ? await c.deps.estimate(order)
+    ? await c.deps.estimate(order, opts)
     : { estimatedCompletion: null, predictedPrice: null }
   return { ...withSizeWarnings(order), ...estimate }
 }
@@ -201,7 +201,7 @@ export function createWorkOrdersService(deps: WorkOrdersDeps) {
     count: (params: ExportParams) => c.repo.count(params, deps.countMatches),
     detail: (no: number) => detail(c, no),
     create: async (ctx: WriteContext, input: WorkOrderFields & { items?: ItemInput[] | undefined }) =>
-      detail(c, (await create(c, ctx, input)).workOrderNo),
+      detail(c, (await create(c, ctx, input)).workOrderNo, { created: true }),
     update: (ctx: WriteContext, no: number, input: Partial<WorkOrderFields>) =>
       then(update(c, ctx, no, input), no),
     changeStatus: (

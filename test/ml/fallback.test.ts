@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import type { ModelJson } from '../../src/ml/models/index.js'
 import { type OrderRecord, train } from '../../src/ml/train.js'
 import { facts } from './fixtures.js'
 
@@ -32,13 +33,14 @@ describe('when the boosted model cannot be fitted', () => {
     const result = train(records, 'auto')
     expect(result.targets.days.algorithm).toBe('linear')
     expect(result.targets.days.failed).toEqual([
-      { algorithm: 'boosted', error: 'out of memory in the tree library' },
+      { algorithm: 'boosted', transform: 'log1p', error: 'out of memory in the tree library' },
+      { algorithm: 'boosted', transform: 'identity', error: 'out of memory in the tree library' },
     ])
   })
 
   it('boosted alone falls back to linear rather than failing the run', () => {
     const result = train(records, 'boosted')
     expect(result.targets.price.algorithm).toBe('linear')
-    expect(result.targets.price.model.model.algorithm).toBe('linear')
+    expect((result.targets.price.model as ModelJson).model.algorithm).toBe('linear')
   })
 })

@@ -76,6 +76,7 @@ describe('turnaround and price models over HTTP', () => {
     const picks = [3, 57, 211, 350, 420, 499]
       .map((i) => records[i])
       .concat(withSource.slice(-3), withSource.slice(40, 43))
+    let withPrevious = 0
     for (const record of picks) {
       if (!record) throw new Error('missing record')
       // Through the prediction service's own path (its cached source record, the order taken out of it).
@@ -86,6 +87,10 @@ describe('turnaround and price models over HTTP', () => {
         own: { dateIn: record.facts.dateIn, dateCompleted: record.dateCompleted },
       }
       const context = await ctx.app.ml.predictions.contextOf(who, record.facts.dateIn)
+      // The item-level price model's context: the source's trade and each piece's earlier catalog price.
+      const priced = await ctx.app.ml.predictions.contextOf(who, record.facts.dateIn, record.facts.items)
+      expect(priced.pricing).toEqual(rows.find((r) => r.id === record.id)?.pricing)
+      if (priced.pricing?.previous.some((p) => p !== null)) withPrevious++
       expect(await data.context({ ...who, asOf: record.facts.dateIn })).toEqual(context)
       // Later, when the order itself is in its source's record, the cached path takes it out exactly.
       const later = await ctx.app.ml.predictions.contextOf(who, '2030-01-01')
@@ -97,6 +102,7 @@ describe('turnaround and price models over HTTP', () => {
         Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, atTraining?.[i]])),
       )
     }
+    expect(withPrevious).toBeGreaterThan(0)
   })
 
   it('retrains from the cron call, logs as the runbook expects, and activates the first model', async () => {

@@ -46,6 +46,10 @@ describe('the in-process retrain schedule', () => {
     )
     // The slot is unique: two instances firing for the same second never both train.
     expect(new Set(runs.map((r) => r.schedule_slot)).size).toBe(runs.length)
+    // Before each retrain the nightly snapshot ran, also once per slot (its own claim, issue 19).
+    const snapshotRuns = await queryRows<{ slot: string }>(ctx.app.db, sql`SELECT slot FROM ml_snapshot_runs`)
+    expect(snapshotRuns.length).toBeGreaterThanOrEqual(1)
+    expect(snapshotRuns.every((r) => r.slot.startsWith('snapshot:'))).toBe(true)
     const status = await ctx.app.ml.status()
     expect(status.active?.triggeredBy).toBe('schedule')
     expect(status.schedule).toEqual({ expression: EVERY_SECOND, timezone: 'UTC' })

@@ -144,7 +144,13 @@ describe('generateShopData', () => {
     expect(unpriced).toBeGreaterThan(0.02)
     expect(unpriced).toBeLessThan(0.08)
     const priced = items.filter((i) => i.unitPrice !== null && i.squareFeet !== null && i.squareFeet > 40)
-    for (const it of priced) expect((it.unitPrice as number) / (it.squareFeet as number)).toBeLessThan(5)
+    // Surcharges stack (heavy mildew, torn, repairs, firm rush), so single pieces run high; the typical one does not.
+    const rates = priced
+      .map((it) => (it.unitPrice as number) / (it.squareFeet as number))
+      .sort((a, b) => a - b)
+    expect(rates.at(-1)).toBeLessThan(15)
+    expect(rates[Math.floor(rates.length / 2)]).toBeGreaterThan(1.5)
+    expect(rates[Math.floor(rates.length / 2)]).toBeLessThan(5)
   })
 
   it('has heavy-tailed repeat customers and a few messy legacy values', () => {

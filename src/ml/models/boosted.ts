@@ -105,6 +105,15 @@ export class BoostedModel {
   ) {}
 
   static fit(x: readonly (readonly number[])[], y: readonly number[], opts: Partial<BoostedOptions> = {}) {
+    return BoostedModel.fitWithPredictions(x, y, opts).model
+  }
+
+  /** Fits, and returns the fitted model's predictions of the training rows (computed while boosting). */
+  static fitWithPredictions(
+    x: readonly (readonly number[])[],
+    y: readonly number[],
+    opts: Partial<BoostedOptions> = {},
+  ): { model: BoostedModel; fitted: Float64Array } {
     const o = { ...DEFAULT_BOOSTED, ...opts }
     const n = x.length
     const p = x[0]?.length ?? 0
@@ -123,6 +132,11 @@ export class BoostedModel {
       sums: Float64Array
       counts: Float64Array
     }
+    // Histograms are reused, one pair per depth (a node's children are consumed before its sibling's):
+    // allocating them per node made a tenth of the training time garbage collection.
+    const newHistogram = (): Histogram => ({ sums: new Float64Array(p * B), counts: new Float64Array(p * B) })
+    const root = newHistogram()
+    const pool = Array.from({ length: o.maxDepth + 1 }, () => [newHistogram(), newHistogram()] as const)
     for (let t = 0; t < o.trees; t++) {
       for (let i = 0; i < n; i++) grad[i] = (y[i] as number) - (pred[i] as number)
       let m = 0
@@ -131,15 +145,22 @@ export class BoostedModel {
       for (let f = 0; f < p; f++)
         if (rnd() < o.colsample && (edges[f] as Float64Array).length > 0) feats.push(f)
       const tree: Tree = { feature: [], threshold: [], left: [], right: [], value: [] }
+      /** Each split's bin (left iff bin <= it), the same test as x < threshold on the training rows. */
+      const splitBin: number[] = []
+      const fs = Int32Array.from(feats)
+      const nf = fs.length
 
-      const histogram = (start: number, end: number): Histogram => {
-        const sums = new Float64Array(p * B)
-        const counts = new Float64Array(p * B)
+      const histogram = (start: number, end: number, into: Histogram): Histogram => {
+        const { sums, counts } = into
+        sums.fill(0)
+        counts.fill(0)
+        // The hot loop of training: typed arrays and indexed loops only (measured 1.3-1.5x faster than for-of).
         for (let k = start; k < end; k++) {
           const i = rows[k] as number
           const g = grad[i] as number
           const row = i * p
-          for (const f of feats) {
+          for (let j = 0; j < nf; j++) {
+            const f = fs[j] as number
             const cell = f * B + (bins[row + f] as number)
             sums[cell] = (sums[cell] as number) + g
             counts[cell] = (counts[cell] as number) + 1
@@ -148,9 +169,8 @@ export class BoostedModel {
         return { sums, counts }
       }
       // A sibling's histogram is the parent's minus the other child's: only the smaller child is counted.
-      const minus = (a: Histogram, b: Histogram): Histogram => {
-        const sums = new Float64Array(p * B)
-        const counts = new Float64Array(p * B)
+      const minus = (a: Histogram, b: Histogram, into: Histogram): Histogram => {
+        const { sums, counts } = into
         for (const f of feats)
           for (let c = f * B; c < (f + 1) * B; c++) {
             sums[c] = (a.sums[c] as number) - (b.sums[c] as number)
@@ -170,8 +190,9 @@ export class BoostedModel {
         tree.left.push(-1)
         tree.right.push(-1)
         tree.value.push((o.learningRate * sum) / (count + o.lambda))
+        splitBin.push(-1)
         if (depth >= o.maxDepth || count < 2 * o.minLeaf) return id
-        const h = hist ?? histogram(start, end)
+        const h = hist ?? histogram(start, end, root)
 
         const parentScore = (sum * sum) / (count + o.lambda)
         let bestGain = 1e-12
@@ -209,15 +230,17 @@ export class BoostedModel {
         rows.set(scratch.subarray(0, r), l)
         tree.feature[id] = bestFeature
         tree.threshold[id] = (edges[bestFeature] as Float64Array)[bestBin] as number
+        splitBin[id] = bestBin
         let leftHist: Histogram | undefined
         let rightHist: Histogram | undefined
         if (depth + 1 < o.maxDepth) {
+          const [intoLeft, intoRight] = pool[depth + 1] as readonly [Histogram, Histogram]
           if (l - start <= end - l) {
-            leftHist = histogram(start, l)
-            rightHist = minus(h, leftHist)
+            leftHist = histogram(start, l, intoLeft)
+            rightHist = minus(h, leftHist, intoRight)
           } else {
-            rightHist = histogram(l, end)
-            leftHist = minus(h, rightHist)
+            rightHist = histogram(l, end, intoRight)
+            leftHist = minus(h, rightHist, intoLeft)
           }
         }
         tree.left[id] = build(start, l, depth + 1, leftHist)
@@ -226,9 +249,20 @@ export class BoostedModel {
       }
       build(0, m, 0, undefined)
       trees.push(tree)
-      for (let i = 0; i < n; i++) pred[i] = (pred[i] as number) + evalTree(tree, x[i] as readonly number[])
+      // Every row's new prediction, walked on the bins (typed, cache-friendly) rather than the raw rows.
+      const { feature, left, right, value } = tree
+      for (let i = 0; i < n; i++) {
+        const row = i * p
+        let k = 0
+        while ((feature[k] as number) >= 0)
+          k =
+            (bins[row + (feature[k] as number)] as number) <= (splitBin[k] as number)
+              ? (left[k] as number)
+              : (right[k] as number)
+        pred[i] = (pred[i] as number) + (value[k] as number)
+      }
     }
-    return new BoostedModel(o, base, trees)
+    return { model: new BoostedModel(o, base, trees), fitted: pred }
   }
 
   static load(json: BoostedModelJson): BoostedModel {

@@ -1,6 +1,6 @@
 // The model library sits behind this small interface, so the training code does not care which one it
 // runs and the linear model is always there to fall back on.
-import { BoostedModel, type BoostedModelJson } from './boosted.js'
+import { BoostedModel, type BoostedModelJson, type BoostedOptions } from './boosted.js'
 import { LinearModel, type LinearModelJson } from './linear.js'
 
 export type Algorithm = 'linear' | 'boosted'
@@ -38,9 +38,10 @@ export function fitModel(
   transform: Transform,
   x: readonly number[][],
   y: readonly number[],
+  boosted: Partial<BoostedOptions> = {},
 ): Regressor & { toJSON(): ModelJson } {
   const ty = y.map((v) => forward(transform, v))
-  const inner = algorithm === 'linear' ? LinearModel.fit(x, ty) : BoostedModel.fit(x, ty)
+  const inner = algorithm === 'linear' ? LinearModel.fit(x, ty) : BoostedModel.fit(x, ty, boosted)
   return new TransformedModel(transform, inner)
 }
 

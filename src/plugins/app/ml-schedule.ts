@@ -3,6 +3,7 @@ import cron, { type ScheduledTask } from 'node-cron'
 import type { ChannelListener } from '../../db/listener.js'
 import { AppError } from '../../errors.js'
 import { ACTIVATION_CHANNEL } from '../../services/ml.js'
+import { nightlySnapshot } from '../../services/ml-snapshots.js'
 
 /** The second a schedule fired for: every instance's cron fires for the same slot, one runs it. */
 function slotOf(date: Date): string {
@@ -44,6 +45,12 @@ export default fp(
         expression,
         async (context) => {
           const log = app.log.child({ module: 'ml', trigger: 'schedule' })
+          // Tonight's predictions are recorded with the model that made them, before it is replaced.
+          await nightlySnapshot(
+            app.mlService.snapshots,
+            `snapshot:${context.date.toISOString().slice(0, 19)}`,
+            log,
+          )
           try {
             const started = await app.mlService.retrain({
               config: 'auto',

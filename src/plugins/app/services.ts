@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import { resolveSecretKeys } from '../../auth/secret-key.js'
 import { createTokenDigester } from '../../auth/tokens.js'
+import { shopToday } from '../../domain/shop-date.js'
 import { createFilesRepository } from '../../repositories/files.js'
 import { type AccountService, createAccountService } from '../../services/account.js'
 import { type AnalyticsService, createAnalyticsService } from '../../services/analytics.js'
@@ -12,6 +13,7 @@ import { createFilesService, type FilesService } from '../../services/files.js'
 import { createHealthService, type HealthService } from '../../services/health.js'
 import { ACTIVATION_CHANNEL, createMlService, type MlService } from '../../services/ml.js'
 import { createPredictionService } from '../../services/ml-predictions.js'
+import { createSnapshotService } from '../../services/ml-snapshots.js'
 import { createTrainingService } from '../../services/ml-training.js'
 import { createQueueService, type QueueService } from '../../services/queue.js'
 import { createSourcesService, type SourcesService } from '../../services/sources.js'
@@ -59,7 +61,20 @@ export default fp(
     const countMatches = app.analytics.countMatches
     const mlLog = app.log.child({ module: 'ml' })
 
-    const predictions = createPredictionService({ db, timeZone: config.shopTimezone, log: mlLog })
+    const predictions = createPredictionService({
+      db,
+      timeZone: config.shopTimezone,
+      log: mlLog,
+      onCreatedEstimate: (workOrderId, result) => snapshots.recordCreated(workOrderId, result),
+    })
+    // Every prediction recorded: nightly for open orders, and the one shown when an order is created.
+    const snapshots = createSnapshotService({
+      db,
+      predictions,
+      today: () => shopToday(config.shopTimezone),
+      driftRatio: config.ml.driftRatio,
+      log: mlLog,
+    })
     const training = createTrainingService({
       database,
       settings: {
@@ -79,7 +94,7 @@ export default fp(
         })
       },
     })
-    const ml = createMlService({ training, predictions, schedule: config.ml.schedule })
+    const ml = createMlService({ training, predictions, snapshots, schedule: config.ml.schedule })
     const files = createFilesService({
       ...deps,
       storage: app.storage,
@@ -102,7 +117,7 @@ export default fp(
         ...deps,
         timeZone: config.shopTimezone,
         countMatches,
-        estimate: (order) => predictions.estimate(order),
+        estimate: (order, opts) => predictions.estimate(order, opts),
         files: { keysOf: filesRepo.keysOf, removeObjects: files.removeObjects },
       }),
     )
