@@ -79,7 +79,7 @@ describe('dashboard and source pages in chromium', { timeout: BROWSER_TEST_TIMEO
     await signIn(page, app, staff)
     const tile = (label: string) => page.locator('.tile', { hasText: label }).locator('a')
     await expect(tile('Open orders').locator('.tile-value').textContent()).resolves.toBe('5')
-    await expect(tile('Open orders').getAttribute('href')).resolves.toBe('/work-orders?tab=open')
+    await expect(tile('Open orders').getAttribute('href')).resolves.toBe('/work-orders?open=true')
     // The completed rush order is not due; the two open ones are (overdue included).
     await expect(tile('Rush orders').locator('.tile-value').textContent()).resolves.toBe('2')
     const rushHref = new URL(`${app.baseUrl}${await tile('Rush orders').getAttribute('href')}`)
@@ -98,6 +98,10 @@ describe('dashboard and source pages in chromium', { timeout: BROWSER_TEST_TIMEO
     await expect(newest.first().textContent()).resolves.toContain('#6')
     await expectAccessible(page, 'dashboard')
     await screenshot(page, 'dashboard-orders')
+    // The number's link lists exactly the orders it counted.
+    await tile('Open orders').click()
+    await page.waitForURL(/\/work-orders\?open=true/)
+    await expect(page.locator('#wo-table tbody tr').count()).resolves.toBe(5)
     expect(problems).toEqual([])
     await context.close()
   })
