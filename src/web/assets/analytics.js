@@ -36,6 +36,11 @@
     if (el.dataset.drawn || typeof uPlot === 'undefined') return
     el.dataset.drawn = '1'
     const spec = JSON.parse(el.dataset.chart)
+    // Nothing to draw (a source with no orders in the range): uPlot cannot scale an empty axis.
+    if (spec.x.length === 0) {
+      el.textContent = 'No data in this range.'
+      return
+    }
     const x = spec.kind === 'bars' ? spec.x.map((_, i) => i) : spec.x.map(seconds)
     drawn.push({ el, chart: new uPlot(options(spec, el), [x, ...spec.series.map((s) => s.values)], el) })
   }
