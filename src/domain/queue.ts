@@ -1,3 +1,7 @@
+import type { WorkOrderStatus } from '../models/work-orders.js'
+/** The statuses an order has while it is in the cleaning queue (waiting, or being cleaned). */
+export const QUEUE_STATUSES: readonly WorkOrderStatus[] = ['queued', 'in_progress']
+
 /** What the cleaning queue's order depends on (docs/WORK-ORDERS.md, "The cleaning queue"). */
 export interface QueueKey {
   workOrderNo: number

@@ -1,11 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
+import { QUEUE_STATUSES } from '../domain/queue.js'
 import { customers, queueState, type WorkOrderStatus, workOrderItems, workOrders } from '../models/index.js'
 import { productType } from './analytics-sql.js'
 import { orderTotals } from './work-orders.js'
 
 /** Approved and not yet cleaned: the orders in the cleaning queue. */
-export const QUEUE_STATUSES: readonly WorkOrderStatus[] = ['queued', 'in_progress']
 
 const inQueue = () => inArray(workOrders.status, [...QUEUE_STATUSES])
 

@@ -1,3 +1,5 @@
+export type { ListParams, Page } from '../repositories/list-query.js'
+
 import { isForeignKeyViolation } from '../db/constraint-errors.js'
 import { formatPhone } from '../domain/legacy.js'
 import type { NewCustomer } from '../models/index.js'

@@ -1,3 +1,5 @@
+export type { PublicUser } from '../repositories/users.js'
+
 import { hashPassword, passwordProblem } from '../auth/passwords.js'
 import { newToken, type TokenDigester } from '../auth/tokens.js'
 import type { Db } from '../db/index.js'

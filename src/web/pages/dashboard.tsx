@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { QUEUE_STATUSES } from '../../domain/queue.js'
 import { shopToday } from '../../domain/shop-date.js'
 import { workOrderStatus } from '../../models/work-orders.js'
-import { QUEUE_STATUSES } from '../../repositories/queue.js'
 import { listUrl } from '../components/paged-table.js'
 import { StatusBadge } from '../components/status-badge.js'
 import { sendPage } from '../render.js'
@@ -60,7 +60,7 @@ async function loadDashboard(request: FastifyRequest): Promise<DashboardData> {
     perStatus,
     rushDue: rushAll - rushClosed.reduce((a, b) => a + b, 0),
     rushBefore,
-    // The queue is every order in a queue status (src/repositories/queue.ts), so its length is their count.
+    // The queue is every order in a queue status (src/domain/queue.ts), so its length is their count.
     queueLength: perStatus.filter((s) => QUEUE_STATUSES.includes(s.status)).reduce((a, s) => a + s.count, 0),
     newest: newest.data,
   }

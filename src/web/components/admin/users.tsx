@@ -1,5 +1,5 @@
 import type { Role } from '../../../models/index.js'
-import type { PublicUser } from '../../../repositories/users.js'
+import type { PublicUser } from '../../../services/users.js'
 import { fmtTime } from '../manage/format.js'
 import { ScrollBox } from '../manage/scroll.js'
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../../errors.js'
-import type { ListParams, Page } from '../../../repositories/list-query.js'
+import type { ListParams, Page } from '../../../services/customers.js'
 import type { ListQueryValues } from '../paged-table.js'
 
 const SORT = /^-?[A-Za-z]+(,-?[A-Za-z]+)*$/
