@@ -15,6 +15,7 @@ import {
   FLAGS,
   ITEM_ROWS,
 } from '../components/models/estimate.js'
+import { PredictionPerformance } from '../components/models/performance.js'
 import { ActiveModel, ModelsTable, type Run, RunsTable } from '../components/models/registry.js'
 import { Retrain, type RetrainProps, RunPanel } from '../components/models/retrain.js'
 import { emptyForm, type FormState, readFields } from '../form.js'
@@ -66,14 +67,18 @@ export default async function modelPages(app: FastifyInstance) {
   ) {
     const state =
       options.estimate ?? emptyForm<EstimateField>({ dateIn: shopToday(timeZone), quantity0: '1' })
+    const [body, perf] = await Promise.all([content(options.retrain ?? {}), ml.snapshots.performance()])
     return sendPage(request, reply, {
       title: 'Models',
-      styles: ['manage.css'],
+      // The performance charts: uPlot drawn by the analytics page's script (data in data-chart attributes).
+      styles: ['manage.css', 'uplot.css'],
+      scripts: ['uplot.js', 'analytics.js'],
       status: options.status ?? 200,
       body: (
         <section>
           <h1>Turnaround and price models</h1>
-          {await content(options.retrain ?? {})}
+          {body}
+          <PredictionPerformance perf={perf} />
           <EstimateForm state={state} result={options.result} />
         </section>
       ),
