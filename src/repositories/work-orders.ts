@@ -50,6 +50,7 @@ export const WORK_ORDER_FIELDS: Record<WorkOrderFilter, ListField> = {
   firmRush: { expr: workOrders.firmRush, type: 'boolean', filter: true, sort: true },
   customerId: { expr: workOrders.customerId, type: 'number', filter: true },
   customerName: { expr: customers.name, type: 'text', filter: true, sort: true },
+  sourceId: { expr: customers.sourceId, type: 'number', filter: true },
   // Through a LEFT JOIN: null for customers without a source, though the column is NOT NULL.
   sourceName: { expr: sources.name, type: 'text', filter: true, sort: true, nullable: true },
   rackLocation: { expr: workOrders.rackLocation, type: 'text', filter: true, sort: true },
@@ -88,7 +89,7 @@ export function orderTotals(tx: Db) {
     .as('totals')
 }
 
-const CUSTOMER_FIELDS_USED = ['customerName', 'sourceName']
+const CUSTOMER_FIELDS_USED = ['customerName', 'sourceId', 'sourceName']
 
 /** Whether filtering or sorting touches the customer or source (else the id and count queries skip the joins). */
 function needsCustomerJoin(params: ListParams): boolean {
