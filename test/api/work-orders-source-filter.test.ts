@@ -53,6 +53,12 @@ describe('work orders filtered by sourceId', () => {
     expect((await get('/api/work-orders?sourceId=999999')).json().total).toBe(0)
   })
 
+  it('sorted by source, the total still counts every order (the count needs no join for a sort)', async () => {
+    const res = await get('/api/work-orders?sort=sourceName,dateIn&status=received&pageSize=2')
+    expect(res.json().total).toBe(4)
+    expect(res.json().data.map((o: { name: string }) => o.name)).toEqual(['Order 0', 'Order 1'])
+  })
+
   it('filters the CSV export the same way', async () => {
     const res = await get(`/api/work-orders/export.csv?sourceId=${loftId}`)
     expect(res.statusCode).toBe(200)
