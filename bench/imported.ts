@@ -18,8 +18,8 @@ import { WORK_ORDER_FIELDS } from '../src/repositories/work-orders.js'
 import { writeLegacyCsvSet } from './legacy-csv.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
-const SECRET_KEY = 'bench-secret-key-0123456789-abcdefghijklmnop'
-const PASSWORD = 'correct horse battery staple'
+export const SECRET_KEY = 'bench-secret-key-0123456789-abcdefghijklmnop'
+export const PASSWORD = 'correct horse battery staple'
 
 export interface ImportedOptions {
   /** The PostgreSQL server's URL (any database on it); one database per variant is created beside it. */
@@ -51,7 +51,7 @@ const freePort = () =>
     })
   })
 
-function cli(root: string, args: string[], env: Record<string, string>): string {
+export function cli(root: string, args: string[], env: Record<string, string>): string {
   return execFileSync(
     process.execPath,
     [path.join(root, 'dist/cli', ...args.slice(0, 1)), ...args.slice(1)],

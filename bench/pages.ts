@@ -10,10 +10,25 @@ import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
-import { load, settle, start, type Variant } from './imported.js'
+import { cli, load, PASSWORD, SECRET_KEY, settle, start, type Variant } from './imported.js'
 import { writeLegacyCsvSet } from './legacy-csv.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
+/** The admin the admin pages are asked as, created beside the loader's manager `bench` (user CLI). */
+const ADMIN = 'bench-admin'
+
+/** Creates the bench admin unless the database has it (a --reuse run, or `npm run bench`'s database). */
+async function ensureAdmin(url: string) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM users WHERE username = $1', [ADMIN])
+    if (rowCount) return
+  } finally {
+    await client.end()
+  }
+  cli(ROOT, ['user.js', 'create', '--username', ADMIN, '--role', 'admin'], { DATABASE_URL: url, SECRET_KEY })
+}
 
 /** Rows of the loaded data the page URLs point at, found once per run. */
 export interface PageFixtures {
@@ -23,6 +38,10 @@ export interface PageFixtures {
   sourceId: number
   /** A few letters of a real customer name, for search-as-you-type. */
   searchText: string
+  /** An order with several items and a status history (the detail and edit pages). */
+  workOrderNo: number
+  /** A range of 500 order numbers from the lowest (the list's from/to filter). */
+  workOrderRange: string
 }
 
 export interface PageUrl {
@@ -32,6 +51,8 @@ export interface PageUrl {
   path: (f: PageFixtures) => string
   /** Sent as htmx does (HX-Request): the fragment a search or sort swaps in. */
   htmx?: boolean
+  /** Signed in as the bench admin (the admin pages), else as the bench manager. */
+  admin?: boolean
 }
 
 /** Every page measured. Add yours here: one line per URL, with the fixtures it needs. */
@@ -58,6 +79,84 @@ export const PAGE_URLS: PageUrl[] = [
   { group: '3 customers', name: 'customer edit form', path: (f) => `/customers/${f.customerId}/edit` },
   { group: '4 sources', name: 'sources list', path: () => '/sources' },
   { group: '4 sources', name: 'source detail (most customers)', path: (f) => `/sources/${f.sourceId}` },
+  { group: '5 work orders', name: 'work orders list, page 1', path: () => '/work-orders' },
+  { group: '5 work orders', name: 'work orders, open tab', path: () => '/work-orders?open=true' },
+  { group: '5 work orders', name: 'work orders, rush tab', path: () => '/work-orders?open=true&rush=true' },
+  {
+    group: '5 work orders',
+    name: 'work orders, cushion tab',
+    path: () => '/work-orders?open=true&isCushion=true',
+  },
+  { group: '5 work orders', name: 'work orders, ready tab', path: () => '/work-orders?status=packaged' },
+  {
+    group: '5 work orders',
+    name: 'work orders, completed tab',
+    path: () => '/work-orders?status=completed',
+  },
+  {
+    group: '5 work orders',
+    name: 'work orders, sort by date in, customer',
+    path: () => '/work-orders?sort=-dateIn,customerName',
+  },
+  {
+    group: '5 work orders',
+    name: 'work orders, number range',
+    path: (f) => `/work-orders?workOrderNo=${f.workOrderRange}`,
+  },
+  {
+    group: '5 work orders',
+    name: 'work orders search as you type (fragment)',
+    path: (f) => `/work-orders?q=${encodeURIComponent(f.searchText)}`,
+    htmx: true,
+  },
+  {
+    group: '5 work orders',
+    name: 'work order detail (items, history)',
+    path: (f) => `/work-orders/${f.workOrderNo}`,
+  },
+  {
+    group: '5 work orders',
+    name: 'new work order form (customer)',
+    path: (f) => `/work-orders/new?customerId=${f.customerId}`,
+  },
+  { group: '5 work orders', name: 'edit work order form', path: (f) => `/work-orders/${f.workOrderNo}/edit` },
+  {
+    group: '5 work orders',
+    name: 'form: customer picker (fragment)',
+    path: (f) => `/work-orders/form/customers?customerSearch=${encodeURIComponent(f.searchText)}`,
+    htmx: true,
+  },
+  {
+    group: '5 work orders',
+    name: 'form: live size (fragment)',
+    path: () => `/work-orders/form/size?item-0-size=${encodeURIComponent('10x12')}`,
+    htmx: true,
+  },
+  { group: '6 queue', name: 'queue', path: () => '/queue' },
+  { group: '7 board', name: 'board', path: () => '/board' },
+  { group: '7 board', name: 'board by source', path: () => '/board?sort=source' },
+  {
+    group: '7 board',
+    name: 'board search',
+    path: (f) => `/board?q=${encodeURIComponent(f.searchText)}`,
+  },
+  { group: '8 analytics', name: 'analytics (default range)', path: () => '/analytics' },
+  {
+    group: '8 analytics',
+    name: 'analytics, one source',
+    path: (f) => `/analytics?sourceId=${f.sourceId}`,
+  },
+  { group: '9 models', name: 'models', path: () => '/models' },
+  { group: '10 admin', name: 'admin: users', path: () => '/admin', admin: true },
+  { group: '10 admin', name: 'admin: invites', path: () => '/admin/invites', admin: true },
+  { group: '10 admin', name: 'admin: audit log, page 1', path: () => '/admin/audit', admin: true },
+  {
+    group: '10 admin',
+    name: 'admin: audit log, filtered',
+    path: () => '/admin/audit?entity=user&action=auth.login',
+    admin: true,
+  },
+  { group: '11 account', name: 'account', path: () => '/account' },
 ]
 
 export interface PageTiming {
@@ -82,22 +181,32 @@ async function fixtures(url: string): Promise<PageFixtures> {
       'SELECT source_id AS id FROM customers WHERE source_id IS NOT NULL GROUP BY source_id ORDER BY count(*) DESC, source_id LIMIT 1',
     )
     const name = await client.query<{ name: string }>('SELECT name FROM customers ORDER BY id LIMIT 1')
+    // Several items and history: the most items among the first orders having 2+ status changes.
+    const order = await client.query<{ no: number }>(
+      `SELECT o.work_order_no AS no FROM work_orders o
+       WHERE (SELECT count(*) FROM work_order_status_history h WHERE h.work_order_id = o.id) >= 2
+       ORDER BY (SELECT count(*) FROM work_order_items i WHERE i.work_order_id = o.id) DESC, o.id LIMIT 1`,
+    )
+    const lowest = await client.query<{ no: number }>('SELECT min(work_order_no) AS no FROM work_orders')
+    const from = lowest.rows[0]?.no ?? 1
     return {
       customerId: customer.rows[0]?.id ?? 1,
       sourceId: source.rows[0]?.id ?? 1,
       searchText: (name.rows[0]?.name ?? 'smi').trim().slice(0, 4).toLowerCase(),
+      workOrderNo: order.rows[0]?.no ?? from,
+      workOrderRange: `${from}-${from + 499}`,
     }
   } finally {
     await client.end()
   }
 }
 
-/** The session cookie of the bench user, as a browser holds it after signing in. */
-async function signInCookie(port: number): Promise<string> {
+/** The session cookie of a bench user (the manager `bench` or the admin `bench-admin`), as a browser holds it. */
+async function signInCookie(port: number, username = 'bench'): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${port}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: 'correct horse battery staple' }),
+    body: JSON.stringify({ username, password: PASSWORD }),
   })
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0])
   if (!res.ok || cookie.length === 0) throw new Error(`bench sign-in failed: ${res.status}`)
@@ -111,12 +220,13 @@ export async function timePages(
   seconds: number,
 ): Promise<PageTiming[]> {
   const cookie = await signInCookie(variant.port)
+  const adminCookie = PAGE_URLS.some((p) => p.admin) ? await signInCookie(variant.port, ADMIN) : ''
   const f = await fixtures(variant.url)
   const timings: PageTiming[] = []
   for (const page of PAGE_URLS) {
     const target = page.path(f)
     const headers: Record<string, string> = {
-      cookie,
+      cookie: page.admin ? adminCookie : cookie,
       accept: 'text/html',
       ...(page.htmx ? { 'hx-request': 'true' } : {}),
     }
@@ -140,7 +250,7 @@ export async function timePages(
     }
     timings.push(timing)
     console.log(
-      `  ${page.group.padEnd(12)} ${page.name.padEnd(42)} p50 ${String(timing.p50).padStart(4)} ms  p99 ${String(timing.p99).padStart(4)} ms  (${timing.requests} requests, ${timing.errors} errors)`,
+      `  ${page.group.padEnd(14)} ${page.name.padEnd(42)} p50 ${String(timing.p50).padStart(4)} ms  p99 ${String(timing.p99).padStart(4)} ms  (${timing.requests} requests, ${timing.errors} errors)`,
     )
   }
   return timings
@@ -164,6 +274,7 @@ export async function runPagesBench(o: {
       const files = writeLegacyCsvSet(work, { workOrders: o.workOrders, seed: 2 })
       url = await load(ROOT, o.serverUrl, dbName, files)
     }
+    await ensureAdmin(url)
     variant = await start('pages', ROOT, url)
     console.log(
       `\npages: server render time, 1 connection, ${o.seconds} s per page (${o.workOrders} work orders)`,

@@ -13,6 +13,8 @@ export const WORK_ORDER_FILTERS = [
   'firmRush',
   'customerId',
   'customerName',
+  // The customer's source by id (exact; sourceName is a contains match on the name).
+  'sourceId',
   'sourceName',
   'rackLocation',
   'isCushion',

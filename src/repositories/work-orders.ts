@@ -50,6 +50,7 @@ export const WORK_ORDER_FIELDS: Record<WorkOrderFilter, ListField> = {
   firmRush: { expr: workOrders.firmRush, type: 'boolean', filter: true, sort: true },
   customerId: { expr: workOrders.customerId, type: 'number', filter: true },
   customerName: { expr: customers.name, type: 'text', filter: true, sort: true },
+  sourceId: { expr: customers.sourceId, type: 'number', filter: true },
   // Through a LEFT JOIN: null for customers without a source, though the column is NOT NULL.
   sourceName: { expr: sources.name, type: 'text', filter: true, sort: true, nullable: true },
   rackLocation: { expr: workOrders.rackLocation, type: 'text', filter: true, sort: true },
@@ -88,11 +89,16 @@ export function orderTotals(tx: Db) {
     .as('totals')
 }
 
-const CUSTOMER_FIELDS_USED = ['customerName', 'sourceName']
+const CUSTOMER_FIELDS_USED = ['customerName', 'sourceId', 'sourceName']
 
-/** Whether filtering or sorting touches the customer or source (else the id and count queries skip the joins). */
+/** Whether a filter touches the customer or source (else the count skips the joins: a sort needs none). */
+function filtersNeedCustomerJoin(params: Pick<ListParams, 'filters'>): boolean {
+  return CUSTOMER_FIELDS_USED.some((f) => params.filters[f])
+}
+
+/** Whether filtering or sorting touches the customer or source (else the id query skips the joins). */
 function needsCustomerJoin(params: ListParams): boolean {
-  if (CUSTOMER_FIELDS_USED.some((f) => params.filters[f])) return true
+  if (filtersNeedCustomerJoin(params)) return true
   return (params.sort ?? '').split(',').some((s) => CUSTOMER_FIELDS_USED.includes(s.replace(/^-/, '').trim()))
 }
 
@@ -159,16 +165,19 @@ export function createWorkOrdersRepository(db: Db) {
       const q = buildListQuery(WORK_ORDER_FIELDS, params, workOrders.id)
       if (params.q) q.where.push(workOrderSearch(db, params.q))
       const where = and(...q.where)
-      const joinCustomers = needsCustomerJoin(params)
       const pageIds = db.select({ id: workOrders.id }).from(workOrders).$dynamic()
       const counted = db.select({ n: count() }).from(workOrders).$dynamic()
-      if (joinCustomers) {
-        for (const query of [pageIds, counted]) {
-          query
-            .innerJoin(customers, eq(customers.id, workOrders.customerId))
-            .leftJoin(sources, eq(sources.id, customers.sourceId))
-        }
-      }
+      // The count joins only for a filter: sorted by source, the board's counts joined every order of a status
+      // to customers and sources for nothing (26 of its 75 ms at 100k orders). customer_id is NOT NULL with a
+      // foreign key, so the inner join never changed the count.
+      const joins = [
+        ...(needsCustomerJoin(params) ? [pageIds] : []),
+        ...(filtersNeedCustomerJoin(params) ? [counted] : []),
+      ]
+      for (const query of joins)
+        query
+          .innerJoin(customers, eq(customers.id, workOrders.customerId))
+          .leftJoin(sources, eq(sources.id, customers.sourceId))
       const [ids, total] = await Promise.all([
         pageIds
           .where(where)
@@ -192,7 +201,7 @@ export function createWorkOrdersRepository(db: Db) {
       const listed = { ...params, page: 1, pageSize: 1 }
       const where = and(...workOrderConditions(db, params))
       const counted = db.select({ n: count() }).from(workOrders).$dynamic()
-      if (needsCustomerJoin(listed))
+      if (filtersNeedCustomerJoin(listed))
         counted
           .innerJoin(customers, eq(customers.id, workOrders.customerId))
           .leftJoin(sources, eq(sources.id, customers.sourceId))

@@ -59,27 +59,27 @@ export default async function sourcePages(app: FastifyInstance) {
   })
 
   async function detailData(request: FastifyRequest, id: number): Promise<SourceDetailData> {
-    const source = await sourcesService.get(id)
-    const [customers, orders] = await Promise.all([
+    // The orders by sourceId (exact), so the three statements need not wait for the source's name.
+    const [source, customers, orders] = await Promise.all([
+      sourcesService.get(id),
       customersService.list({
         page: 1,
         pageSize: DETAIL_ROWS,
         sort: 'name',
         filters: { sourceId: String(id) },
       }),
-      // The API filters orders by source name (contains); keep only this source's own.
       workOrdersService.list({
         page: 1,
         pageSize: DETAIL_ROWS,
         sort: '-dateIn',
-        filters: { sourceName: source.name },
+        filters: { sourceId: String(id) },
       }),
     ])
     return {
       source,
       customers: customers.data,
       customerTotal: customers.total,
-      orders: orders.data.filter((o) => o.sourceName === source.name),
+      orders: orders.data,
       orderTotal: orders.total,
       canWrite: canWrite(signedInUser(request)),
     }

@@ -159,8 +159,7 @@ function CustomersOf({ data }: { data: SourceDetailData }) {
 }
 
 function OrdersOf({ data }: { data: SourceDetailData }) {
-  // The work-order list filters on the source's name (the API has no sourceId filter for orders).
-  const all = listUrl('/work-orders', {}, { sourceName: data.source.name, sort: '-dateIn' })
+  const all = listUrl('/work-orders', {}, { sourceId: String(data.source.id), sort: '-dateIn' })
   return (
     <div class="table-scroll">
       <table>
