@@ -3,7 +3,7 @@
 // asked by one connection at a time (autocannon, 1 connection, after a 2 s warm-up), so its latency is the
 // server's render time plus a loopback round trip, not time spent queueing behind other requests.
 // Page groups add their pages to PAGE_URLS below; `npm run bench` runs this on its imported database.
-//   npm run build && npx tsx bench/pages.ts [--work-orders 100000] [--seconds 5] [--server-url …] [--reuse]
+//   npm run build && npx tsx bench/pages.ts [--work-orders 100000] [--seconds 5] [--server-url …] [--reuse] [--only board]
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -218,12 +218,15 @@ export async function timePages(
   serverUrl: string,
   variant: Pick<Variant, 'port' | 'url'>,
   seconds: number,
+  /** Only the pages whose group or name contains this text (`--only board`). */
+  only?: string | undefined,
 ): Promise<PageTiming[]> {
   const cookie = await signInCookie(variant.port)
   const adminCookie = PAGE_URLS.some((p) => p.admin) ? await signInCookie(variant.port, ADMIN) : ''
   const f = await fixtures(variant.url)
   const timings: PageTiming[] = []
   for (const page of PAGE_URLS) {
+    if (only && !`${page.group} ${page.name}`.includes(only)) continue
     const target = page.path(f)
     const headers: Record<string, string> = {
       cookie: page.admin ? adminCookie : cookie,
@@ -262,6 +265,7 @@ export async function runPagesBench(o: {
   workOrders: number
   seconds: number
   reuse?: boolean | undefined
+  only?: string | undefined
   /** imported_pages by default; `npm run bench` reuses imported_this, loaded by bench/imported.ts. */
   dbName?: string
 }) {
@@ -280,7 +284,7 @@ export async function runPagesBench(o: {
       `\npages: server render time, 1 connection, ${o.seconds} s per page (${o.workOrders} work orders)`,
     )
     const loadBefore = os.loadavg()
-    const pages = await timePages(o.serverUrl, variant, o.seconds)
+    const pages = await timePages(o.serverUrl, variant, o.seconds, o.only)
     return {
       method: `autocannon, 1 connection, 2 s warm-up then ${o.seconds} s per page; latency = render + loopback`,
       loadavg: { before: loadBefore, after: os.loadavg() },
@@ -302,6 +306,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       seconds: { type: 'string', default: '5' },
       'server-url': { type: 'string' },
       reuse: { type: 'boolean' },
+      only: { type: 'string' },
     },
   })
   const pgEnv = values['server-url']
@@ -318,9 +323,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       workOrders: Number(values['work-orders']),
       seconds: Number(values.seconds),
       reuse: values.reuse,
+      only: values.only,
     })
     mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
-    const file = path.join(ROOT, `bench/results/pages-${new Date().toISOString().slice(0, 10)}.json`)
+    const file = path.join(
+      ROOT,
+      `bench/results/pages-${new Date().toISOString().slice(0, 10)}${values.only ? `-${values.only.replace(/\W+/g, '-')}` : ''}.json`,
+    )
     const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }
     writeFileSync(
       file,

@@ -194,6 +194,52 @@ export function createWorkOrdersRepository(db: Db) {
     },
 
     /**
+     * The in-progress board: the first `perColumn` orders of each status, sorted as a list sorts, with each
+     * status's count, in two statements whatever the number of columns: the ids ranked per status by a window
+     * over the matching orders, then the rows with their totals. Four list() calls evaluated the search (a
+     * UNION over three indexes) and the customer join once per column, and counted each column apart.
+     */
+    async columns(params: {
+      statuses: readonly WorkOrderStatus[]
+      perColumn: number
+      sort?: string | undefined
+      q?: string | undefined
+    }) {
+      const listed: ListParams = { page: 1, pageSize: params.perColumn, sort: params.sort, filters: {} }
+      const q = buildListQuery(WORK_ORDER_FIELDS, listed, workOrders.id)
+      const ranked = db
+        .select({
+          id: workOrders.id,
+          status: workOrders.status,
+          rank: sql<number>`row_number() over (partition by ${workOrders.status} order by ${sql.join(q.orderBy, sql`, `)})`.as(
+            'rank',
+          ),
+          total: sql<number>`(count(*) over (partition by ${workOrders.status}))::int`.as('total'),
+        })
+        .from(workOrders)
+        .$dynamic()
+      if (needsCustomerJoin(listed))
+        ranked
+          .innerJoin(customers, eq(customers.id, workOrders.customerId))
+          .leftJoin(sources, eq(sources.id, customers.sourceId))
+      const conditions = [inArray(workOrders.status, [...params.statuses])]
+      if (params.q) conditions.push(workOrderSearch(db, params.q))
+      const top = ranked.where(and(...conditions)).as('ranked')
+      const ids = await db
+        .select({ id: top.id, status: top.status, total: top.total })
+        .from(top)
+        .where(sql`${top.rank} <= ${params.perColumn}`)
+        .orderBy(top.status, top.rank)
+      const rows = ids.length ? await pageRows.execute({ ids: ids.map((r) => r.id) }) : []
+      const byId = new Map(rows.map((row) => [row.id, row]))
+      return params.statuses.map((status) => {
+        const mine = ids.filter((r) => r.status === status)
+        const page = mine.flatMap((r) => byId.get(r.id) ?? [])
+        return toPage(page, mine[0]?.total ?? 0, listed)
+      })
+    },
+
+    /**
      * The list's total alone (the dashboard's numbers): the same statement and cache key as list()'s count,
      * so a count the list already made is answered from the cache, and the other way round.
      */

@@ -197,6 +197,8 @@ export function createWorkOrdersService(deps: WorkOrdersDeps) {
   }
   return {
     list: (params: ListParams) => c.repo.list(params, deps.countMatches),
+    /** The in-progress board: the first `perColumn` orders of each status (list sort and search), counted. */
+    columns: (params: Parameters<typeof c.repo.columns>[0]) => c.repo.columns(params),
     /** How many orders the list would show for these filters (its cached total), without the rows. */
     count: (params: ExportParams) => c.repo.count(params, deps.countMatches),
     detail: (no: number) => detail(c, no),

@@ -46,17 +46,12 @@ function boardUrl(query: BoardQuery): string {
 /** The in-progress board (issue 17, page 7): the shop-floor statuses as columns, one click to advance. */
 export default async function boardPages(app: FastifyInstance) {
   async function columns(query: BoardQuery) {
-    const pages = await Promise.all(
-      BOARD_COLUMNS.map(({ status }) =>
-        app.workOrdersService.list({
-          page: 1,
-          pageSize: COLUMN_SIZE,
-          sort: SORTS[query.sort],
-          q: query.q || undefined,
-          filters: { status },
-        }),
-      ),
-    )
+    const pages = await app.workOrdersService.columns({
+      statuses: BOARD_COLUMNS.map(({ status }) => status),
+      perColumn: COLUMN_SIZE,
+      sort: SORTS[query.sort],
+      q: query.q || undefined,
+    })
     return Object.fromEntries(
       BOARD_COLUMNS.map(({ status }, i) => [status, pages[i]]),
     ) as BoardProps['columns']
