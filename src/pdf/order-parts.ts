@@ -30,7 +30,10 @@ function text(doc: Doc, value: string, x: number, y: number, width: number, font
 }
 
 function height(doc: Doc, value: string, width: number, font = REGULAR, size = 9): number {
-  return doc.font(font).fontSize(size).heightOfString(printable(value) || ' ', { width })
+  return doc
+    .font(font)
+    .fontSize(size)
+    .heightOfString(printable(value) || ' ', { width })
 }
 
 /** The order number as Code 128 bars, `barHeight` tall, right-aligned at `right`. */
@@ -57,7 +60,10 @@ export function firstPageHeader(doc: Doc, order: PrintableOrder, shop: ShopHeade
     width: titleWidth,
     align: 'right',
   })
-  doc.font(BOLD).fontSize(20).text(`No. ${order.number}`, titleX, doc.y, { width: titleWidth, align: 'right' })
+  doc
+    .font(BOLD)
+    .fontSize(20)
+    .text(`No. ${order.number}`, titleX, doc.y, { width: titleWidth, align: 'right' })
   const barTop = doc.y + 2
   barcode(doc, order.number, RIGHT, barTop, 34)
   return Math.max(y, barTop + 34) + 8
@@ -152,10 +158,20 @@ const COLUMNS: Column[] = [
   { label: 'Colour', width: 52, cell: (i) => i.color ?? '' },
   { label: 'Condition', width: 56, cell: (i) => i.condition ?? '' },
   { label: 'Size', width: 60, cell: (i) => i.sizeText ?? '' },
-  { label: 'Sq ft', width: 40, numeric: true, cell: (i) => (i.squareFeet === null ? '' : decimal(i.squareFeet)) },
+  {
+    label: 'Sq ft',
+    width: 40,
+    numeric: true,
+    cell: (i) => (i.squareFeet === null ? '' : decimal(i.squareFeet)),
+  },
   { label: 'Qty', width: 28, numeric: true, cell: (i) => String(i.quantity) },
   { label: 'Price', width: 54, numeric: true, cell: (i) => (i.unitPrice === null ? '' : money(i.unitPrice)) },
-  { label: 'Total', width: 60, numeric: true, cell: (i) => (i.unitPrice === null ? '' : money(lineTotal(i))) },
+  {
+    label: 'Total',
+    width: 60,
+    numeric: true,
+    cell: (i) => (i.unitPrice === null ? '' : money(lineTotal(i))),
+  },
 ]
 const PAD = 2
 
@@ -176,7 +192,11 @@ function row(doc: Doc, cells: string[], y: number, font: string) {
 function rowHeight(doc: Doc, cells: string[], font: string): number {
   doc.font(font).fontSize(8.5)
   return (
-    Math.max(...COLUMNS.map((col, i) => doc.heightOfString(printable(cells[i]) || ' ', { width: col.width - 2 * PAD }))) +
+    Math.max(
+      ...COLUMNS.map((col, i) =>
+        doc.heightOfString(printable(cells[i]) || ' ', { width: col.width - 2 * PAD }),
+      ),
+    ) +
     2 * PAD
   )
 }
@@ -225,10 +245,13 @@ export function totals(cursor: Cursor, order: PrintableOrder) {
   ]
   ensure(cursor, 34)
   text(doc, lines.join('    '), LEFT, cursor.y, CONTENT_WIDTH * 0.65)
-  doc.font(BOLD).fontSize(12).text(`Total ${money(sums.total)}`, LEFT, cursor.y, {
-    width: CONTENT_WIDTH,
-    align: 'right',
-  })
+  doc
+    .font(BOLD)
+    .fontSize(12)
+    .text(`Total ${money(sums.total)}`, LEFT, cursor.y, {
+      width: CONTENT_WIDTH,
+      align: 'right',
+    })
   cursor.y = doc.y + 10
 }
 

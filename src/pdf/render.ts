@@ -28,9 +28,15 @@ function newDocument(title: string): PDFKit.PDFDocument {
     margin: PAGE.margin,
     // Pages stay in memory only until their order is done ("page N of M"), then are flushed to the stream.
     bufferPages: true,
-    info: { Title: title, Creator: 'Awning Management System', Producer: 'PDFKit', CreationDate: PDF_CREATION_DATE },
+    info: {
+      Title: title,
+      Creator: 'Awning Management System',
+      Producer: 'PDFKit',
+      CreationDate: PDF_CREATION_DATE,
+    },
   })
-  for (const [name, data] of Object.entries(FONTS)) doc.registerFont(name, data as unknown as PDFKit.Mixins.PDFFontSource)
+  for (const [name, data] of Object.entries(FONTS))
+    doc.registerFont(name, data as unknown as PDFKit.Mixins.PDFFontSource)
   return doc
 }
 
@@ -46,7 +52,10 @@ function pageNumbers(doc: PDFKit.PDFDocument, order: PrintableOrder, first: numb
     doc.page.margins.bottom = 0
     const y = CONTENT_BOTTOM + 8
     doc.font(REGULAR).fontSize(8).fillColor('black')
-    doc.text(`${order.title} No. ${order.number}`, PAGE.margin, y, { width: CONTENT_WIDTH / 2, lineBreak: false })
+    doc.text(`${order.title} No. ${order.number}`, PAGE.margin, y, {
+      width: CONTENT_WIDTH / 2,
+      lineBreak: false,
+    })
     doc.text(`page ${i - first + 1} of ${count}`, PAGE.margin + CONTENT_WIDTH / 2, y, {
       width: CONTENT_WIDTH / 2,
       align: 'right',
