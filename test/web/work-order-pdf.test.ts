@@ -74,8 +74,8 @@ describe('work order PDFs from the pages, in chromium', { timeout: BROWSER_TEST_
     await expect(page.getByText('Tick the orders to print first.').count()).resolves.toBe(1)
 
     const [first, , third] = numbers as [number, number, number]
-    await page.getByLabel(`Select work order ${first} to print`).check()
-    await page.getByLabel(`Select work order ${third} to print`).check()
+    await page.getByLabel(`Print work order ${first}`, { exact: true }).check()
+    await page.getByLabel(`Print work order ${third}`, { exact: true }).check()
     const pdfResponse = page.waitForResponse((r) => r.url().includes('/api/work-orders/pdf'))
     // Headless chromium may hand a PDF navigation to its download manager: the response is what counts.
     await page

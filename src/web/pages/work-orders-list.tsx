@@ -34,7 +34,7 @@ const COLUMNS: Column<Row>[] = [
         name="numbers"
         value={String(r.workOrderNo)}
         form={PRINT_FORM}
-        aria-label={`Select work order ${r.workOrderNo} to print`}
+        aria-label={`Print work order ${r.workOrderNo}`}
       />
     ),
   },
