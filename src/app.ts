@@ -27,6 +27,7 @@ import customerRoutes from './routes/customers.js'
 import fileRoutes from './routes/files.js'
 import healthRoutes from './routes/health.js'
 import mlRoutes from './routes/ml.js'
+import printingRoutes from './routes/printing.js'
 import queueRoutes from './routes/queue.js'
 import sourceRoutes from './routes/sources.js'
 import userRoutes from './routes/users.js'
@@ -104,6 +105,7 @@ export async function buildApp({ config, logger, database, storage }: BuildAppOp
   await app.register(analyticsRoutes)
   await app.register(mlRoutes)
   await app.register(fileRoutes)
+  await app.register(printingRoutes)
   await app.register(webPages)
 
   return app

@@ -6,6 +6,7 @@ import {
   parseOrigins,
   parseTrustProxy,
   retrainSchedule,
+  shopHeader,
   validTimezone,
 } from './config/values.js'
 
@@ -44,6 +45,8 @@ export interface Config {
   demo: boolean
   seedDemo: boolean
   shopTimezone: string
+  /** The shop's name, address and phone as printed on order PDFs. */
+  shop: { name: string; addressLines: string[]; phone: string | null }
   files: {
     /** undefined: the local driver in DATA_DIR/files. */
     s3: { bucket: string; region: string; endpoint: string | undefined; forcePathStyle: boolean } | undefined
@@ -115,6 +118,7 @@ export function loadConfig(
       replica: replicaConfig(env),
     },
     shopTimezone: validTimezone(env.SHOP_TIMEZONE),
+    shop: shopHeader(env),
     files: {
       s3: env.AWS_S3_BUCKET
         ? {

@@ -8,6 +8,7 @@ import { CsvErrors } from './services/csv.errors.js'
 import { CustomerErrors } from './services/customers.errors.js'
 import { FileErrors } from './services/files.errors.js'
 import { MlErrors } from './services/ml.errors.js'
+import { PrintErrors } from './services/printing.errors.js'
 import { QueueErrors } from './services/queue.errors.js'
 import { SourceErrors } from './services/sources.errors.js'
 import { WorkOrderErrors } from './services/work-orders.errors.js'
@@ -27,6 +28,7 @@ export const ERROR_REGISTRY: readonly RegisteredError[] = [
   WorkOrderErrors,
   QueueErrors,
   FileErrors,
+  PrintErrors,
   CsvErrors,
   AnalyticsErrors,
   MlErrors,

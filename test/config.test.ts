@@ -44,6 +44,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ ML_DRIFT_RATIO: '1' })).toThrow(ConfigError)
   })
 
+  it('reads the shop printed on order PDFs: defaults, address lines split on |, no control characters', () => {
+    expect(loadConfig({}).shop).toEqual({ name: 'Awning Cleaning & Repair', addressLines: [], phone: null })
+    expect(
+      loadConfig({ SHOP_NAME: ' Harbor ', SHOP_ADDRESS: '12 Dock St| Annapolis, MD |', SHOP_PHONE: '555' })
+        .shop,
+    ).toEqual({ name: 'Harbor', addressLines: ['12 Dock St', 'Annapolis, MD'], phone: '555' })
+    expect(() => loadConfig({ SHOP_NAME: 'A\tB' })).toThrow(/SHOP_NAME must not contain control/)
+    expect(() => loadConfig({ SHOP_NAME: '   ' })).toThrow(/SHOP_NAME must not be blank/)
+    expect(() => loadConfig({ SHOP_PHONE: 'x'.repeat(41) })).toThrow(ConfigError)
+  })
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.kind).toBe('embedded')
   })

@@ -210,6 +210,19 @@ export const EnvSchema = Type.Object({
     default: 'UTC',
     description: 'IANA zone of the shop: "today" for date-in and status dates',
   }),
+  // --- The shop as printed on order PDFs (docs/PRINTING.md) ---
+  SHOP_NAME: Type.String({
+    minLength: 1,
+    maxLength: 100,
+    default: 'Awning Cleaning & Repair',
+    description: 'Shop name at the top of printed orders',
+  }),
+  SHOP_ADDRESS: Type.String({
+    maxLength: 300,
+    default: '',
+    description: 'Shop address on printed orders; lines separated by |',
+  }),
+  SHOP_PHONE: Type.String({ maxLength: 40, default: '', description: 'Shop phone on printed orders' }),
   DEMO: Type.Boolean({
     default: false,
     description: 'On an empty database, create a demo admin and print its password',

@@ -84,3 +84,21 @@ export function parseTrustProxy(value: string): string[] {
   }
   return entries
 }
+
+/** The shop as printed on order PDFs: no control characters (a stray tab or newline would break the header). */
+export function shopHeader(env: Pick<Env, 'SHOP_NAME' | 'SHOP_ADDRESS' | 'SHOP_PHONE'>) {
+  for (const key of ['SHOP_NAME', 'SHOP_ADDRESS', 'SHOP_PHONE'] as const) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+    if (/[\u0000-\u001f\u007f]/.test(env[key]))
+      throw new ConfigError(`Invalid configuration: ${key} must not contain control characters`)
+  }
+  const name = env.SHOP_NAME.trim()
+  if (!name) throw new ConfigError('Invalid configuration: SHOP_NAME must not be blank')
+  return {
+    name,
+    addressLines: env.SHOP_ADDRESS.split('|')
+      .map((line) => line.trim())
+      .filter(Boolean),
+    phone: env.SHOP_PHONE.trim() || null,
+  }
+}

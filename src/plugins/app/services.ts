@@ -15,6 +15,7 @@ import { ACTIVATION_CHANNEL, createMlService, type MlService } from '../../servi
 import { createPredictionService } from '../../services/ml-predictions.js'
 import { createSnapshotService } from '../../services/ml-snapshots.js'
 import { createTrainingService } from '../../services/ml-training.js'
+import { createPrintingService, type PrintingService } from '../../services/printing.js'
 import { createQueueService, type QueueService } from '../../services/queue.js'
 import { createSourcesService, type SourcesService } from '../../services/sources.js'
 import { createUsersService, type UsersService } from '../../services/users.js'
@@ -38,6 +39,8 @@ declare module 'fastify' {
     workOrdersService: WorkOrdersService
     queueService: QueueService
     filesService: FilesService
+    /** Printed orders: work order PDFs, one or many (docs/PRINTING.md). */
+    printingService: PrintingService
     analyticsService: AnalyticsService
     csvService: CsvService
     healthService: HealthService
@@ -123,6 +126,10 @@ export default fp(
     )
     app.decorate('queueService', createQueueService({ ...deps, timeZone: config.shopTimezone }))
     app.decorate('filesService', files)
+    app.decorate(
+      'printingService',
+      createPrintingService({ db, shop: config.shop, log: app.log.child({ module: 'printing' }) }),
+    )
     app.decorate(
       'analyticsService',
       createAnalyticsService({ queries: app.analytics, timeZone: config.shopTimezone }),

@@ -13,6 +13,7 @@ import {
   TABS,
 } from '../components/work-orders/list-query.js'
 import { money, OrderStatus, rushText, squareFeet } from '../components/work-orders/order-bits.js'
+import { setFlash } from '../flash.js'
 import { isHtmx, sendFragment, sendPage } from '../render.js'
 import { signedInUser } from '../session.js'
 
@@ -21,7 +22,22 @@ type Listing = Awaited<ReturnType<WorkOrdersService['list']>>
 
 const BASE = '/work-orders'
 
+/** The form the rows' checkboxes belong to (`form` attribute): they live in the table, it above it. */
+const PRINT_FORM = 'wo-print'
+
 const COLUMNS: Column<Row>[] = [
+  {
+    label: 'Print',
+    cell: (r) => (
+      <input
+        type="checkbox"
+        name="numbers"
+        value={String(r.workOrderNo)}
+        form={PRINT_FORM}
+        aria-label={`Print work order ${r.workOrderNo}`}
+      />
+    ),
+  },
   {
     label: 'No.',
     sort: 'workOrderNo',
@@ -159,14 +175,15 @@ function Results(props: { query: ListPageQuery; listing: Listing; error?: string
           {error}
         </p>
       )}
-      <p class="results-bar">
+      <div class="results-bar">
         {`${listing.total} work order${listing.total === 1 ? '' : 's'}`}
+        <PrintSelected />
         {canExport && (
           <a href={exportUrl} download>
             Download CSV of this filter
           </a>
         )}
-      </p>
+      </div>
       <PagedTable
         id="wo-table"
         baseUrl={BASE}
@@ -178,6 +195,18 @@ function Results(props: { query: ListPageQuery; listing: Listing; error?: string
         rowId={(r) => `wo-${r.workOrderNo}`}
       />
     </div>
+  )
+}
+
+/**
+ * "Print selected": a plain GET form (no script) that the ticked rows' checkboxes join through their `form`
+ * attribute; the page route below turns the selection into the PDF's address.
+ */
+function PrintSelected() {
+  return (
+    <form id={PRINT_FORM} method="get" action="/work-orders/print" class="print-selected">
+      <button type="submit">Print selected</button>
+    </form>
   )
 }
 
@@ -194,6 +223,20 @@ export default async function workOrdersListPages(app: FastifyInstance) {
       throw err
     }
   }
+
+  // The list's "Print selected": one merged PDF of the ticked orders (GET /api/work-orders/pdf, which
+  // checks them). Nothing ticked is a message on the list rather than the API's JSON 400.
+  app.get(`${BASE}/print`, { config: { access: ANY_ROLE } }, async (request, reply) => {
+    const raw = (request.query as Record<string, unknown>).numbers
+    const numbers = [raw ?? []]
+      .flat()
+      .filter((n): n is string => typeof n === 'string' && /^\d{1,10}$/.test(n))
+    if (numbers.length === 0) {
+      setFlash(reply, { kind: 'error', text: 'Tick the orders to print first.' })
+      return reply.redirect(BASE, 303)
+    }
+    return reply.redirect(`/api/work-orders/pdf?numbers=${numbers.join(',')}`, 303)
+  })
 
   app.get(BASE, { config: { access: ANY_ROLE } }, async (request: FastifyRequest, reply) => {
     const user = signedInUser(request)

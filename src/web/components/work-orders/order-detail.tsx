@@ -255,6 +255,12 @@ export function OrderDetailPage({ order, files, role, names }: DetailProps) {
       <div class="page-head">
         <h1>{`Work order #${order.workOrderNo}`}</h1>
         <OrderStatus status={order.status} />
+        <a class="button" href={`/api/work-orders/${order.workOrderNo}/pdf`}>
+          Print / PDF
+        </a>
+        <a class="button" href={`/api/work-orders/${order.workOrderNo}/pdf?download=1`} download>
+          Download PDF
+        </a>
         {manager && (
           <a class="button" href={`/work-orders/${order.workOrderNo}/edit`}>
             Edit

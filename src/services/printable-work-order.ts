@@ -1,0 +1,98 @@
+import type { PrintableOrder, PrintField } from '../pdf/printable-order.js'
+import type { OrderToPrint } from '../repositories/printing.js'
+
+// A work order as the PDF renderer prints it (src/pdf/printable-order.ts). A repair order gets a sibling
+// of this function (docs/PRINTING.md, "Adding the repair order").
+
+const STATUS: Record<string, string> = {
+  received: 'Received',
+  queued: 'Queued',
+  in_progress: 'In progress',
+  cleaned: 'Cleaned',
+  treated: 'Treated',
+  packaged: 'Packaged (ready)',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+}
+const RETURN: Record<string, string> = {
+  ship: 'Ship',
+  deliver: 'Deliver',
+  pickup: 'Pickup',
+  rehang: 'Re-hang',
+  unknown: 'Unknown',
+}
+const word = (value: string | null) => (value ? value.charAt(0).toUpperCase() + value.slice(1) : null)
+
+/** "City, ST 12345" from whichever parts there are. */
+function cityLine(city: string | null, state: string | null, zip: string | null): string | null {
+  const region = [state, zip].filter(Boolean).join(' ')
+  const line = [city, region].filter(Boolean).join(', ')
+  return line || null
+}
+
+export function printableWorkOrder(order: OrderToPrint): PrintableOrder {
+  const { customer } = order
+  const phones: PrintField[] = [
+    { label: 'Cell', value: customer.cellPhone },
+    { label: 'Home', value: customer.homePhone },
+    { label: 'Work', value: customer.workPhone },
+  ]
+  const marks = [
+    ...(order.firmRush ? ['FIRM RUSH'] : order.rush ? ['RUSH'] : []),
+    ...(order.isCushion ? ['CUSHION'] : []),
+  ]
+  return {
+    title: 'Work order',
+    number: String(order.workOrderNo),
+    name: order.name,
+    marks,
+    customer: {
+      name: customer.name,
+      number: String(customer.customerNo),
+      contact: customer.contact,
+      addressLines: [
+        customer.address,
+        customer.address2,
+        cityLine(customer.city, customer.state, customer.zip),
+      ].filter((line): line is string => Boolean(line)),
+      phones,
+      email: customer.email,
+    },
+    dates: [
+      { label: 'Date in', value: order.dateIn },
+      { label: 'Required', value: order.dateRequired },
+      { label: 'Cleaned', value: order.dateCleaned },
+      { label: 'Treated', value: order.dateTreated },
+      { label: 'Packaged', value: order.datePackaged },
+      { label: 'Completed', value: order.dateCompleted },
+    ],
+    facts: [
+      { label: 'Status', value: STATUS[order.status] ?? order.status },
+      { label: 'Quote', value: word(order.quoteStatus) },
+      { label: 'Storage', value: word(order.storageTime) },
+      { label: 'Rack', value: order.rackLocation },
+      {
+        label: 'Return',
+        value: order.returnStatus ? (RETURN[order.returnStatus] ?? order.returnStatus) : null,
+      },
+      { label: 'Return to', value: order.returnTo },
+      { label: 'Ship to', value: order.shipTo?.name ?? null },
+      { label: 'Final location', value: order.finalLocation },
+      { label: 'Repairs needed', value: order.repairsNeeded ? 'Yes' : 'No' },
+    ],
+    items: order.items.map((item) => ({
+      description: item.description,
+      material: item.material,
+      color: item.color,
+      condition: item.condition,
+      sizeText: item.sizeText,
+      squareFeet: item.squareFeet,
+      quantity: item.quantity,
+      unitPrice: item.unitPrice,
+    })),
+    sections: order.specialInstructions
+      ? [{ title: 'Special instructions', text: order.specialInstructions }]
+      : [],
+    signOffs: ['Approved', 'Billed'],
+  }
+}
