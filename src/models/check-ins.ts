@@ -54,9 +54,7 @@ export const checkIns = pgTable(
     // The list's default view (pending first, oldest first) and the state filter read this index.
     index('check_ins_state_date_in_idx').on(t.state, t.dateIn, t.id),
     // The navigation badge: one count of pending rows, answered from this small partial index.
-    index('check_ins_pending_idx')
-      .on(t.id)
-      .where(sql`${t.state} = 'pending'`),
+    index('check_ins_pending_idx').on(t.id).where(sql`${t.state} = 'pending'`),
     index('check_ins_customer_id_idx').on(t.customerId),
     index('check_ins_date_in_idx').on(t.dateIn, t.id),
     // One check-in per order: a second conversion can never point at the same order either.

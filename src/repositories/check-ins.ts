@@ -139,7 +139,11 @@ export function createCheckInsRepository(db: Db) {
     },
 
     async items(checkInId: number, tx: Db) {
-      return tx.select().from(checkInItems).where(eq(checkInItems.checkInId, checkInId)).orderBy(checkInItems.id)
+      return tx
+        .select()
+        .from(checkInItems)
+        .where(eq(checkInItems.checkInId, checkInId))
+        .orderBy(checkInItems.id)
     },
 
     async addItems(values: NewCheckInItem[], tx: Db) {
@@ -167,7 +171,6 @@ export function createCheckInsRepository(db: Db) {
         .returning({ id: workOrderFiles.id })
       return moved.length
     },
-
   }
 }
 

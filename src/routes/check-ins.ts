@@ -68,8 +68,7 @@ const checkInRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { ...detail, ...err(409) },
       },
     },
-    async (request) =>
-      app.checkInsService.update(writeContext(request), request.params.id, request.body),
+    async (request) => app.checkInsService.update(writeContext(request), request.params.id, request.body),
   )
   app.post(
     '/api/check-ins/:id/cancel',

@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
-import { checkInState } from '../models/check-ins.js'
 import { CONVERT_TARGETS } from '../domain/check-ins.js'
+import { checkInState } from '../models/check-ins.js'
 import { DateTime, NullableText } from './common.js'
 import { ItemSchema } from './customers.js'
 import { ItemBody } from './items.js'
@@ -26,7 +26,8 @@ const columns = {
   specialInstructions: NullableText(4000),
   workOrderId: Type.Union([Type.Integer(), Type.Null()]),
   workOrderNo: Type.Union([Type.Integer(), Type.Null()], {
-    description: 'The work order it was converted into (null while pending, cancelled, or if that order was deleted)',
+    description:
+      'The work order it was converted into (null while pending, cancelled, or if that order was deleted)',
   }),
   createdBy: Type.Union([Type.Integer(), Type.Null()]),
   closedAt: Type.Union([DateTime, Type.Null()]),
@@ -69,10 +70,7 @@ const editable = {
   ),
 }
 
-export const CreateCheckInBody = Type.Object(
-  { customerId: id, ...editable },
-  { additionalProperties: false },
-)
+export const CreateCheckInBody = Type.Object({ customerId: id, ...editable }, { additionalProperties: false })
 
 export const UpdateCheckInBody = Type.Object(editable, {
   additionalProperties: false,
@@ -85,7 +83,8 @@ export const ConvertBody = Type.Object(
     into: Type.Unsafe<(typeof CONVERT_TARGETS)[number]>({
       type: 'string',
       enum: [...CONVERT_TARGETS],
-      description: '"work-order"; "repair-order" is reserved and answers 400 check_in.target_not_supported for now',
+      description:
+        '"work-order"; "repair-order" is reserved and answers 400 check_in.target_not_supported for now',
     }),
   },
   { additionalProperties: false },

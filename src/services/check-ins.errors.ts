@@ -1,7 +1,12 @@
 import { built, defineErrors, fixed } from '../errors.js'
 
 export const CheckInErrors = defineErrors('check-ins', {
-  notFound: built(404, 'check_in.not_found', 'No check-in has this number', (id: number) => `No check-in #${id}`),
+  notFound: built(
+    404,
+    'check_in.not_found',
+    'No check-in has this number',
+    (id: number) => `No check-in #${id}`,
+  ),
   notPending: built(
     409,
     'check_in.not_pending',

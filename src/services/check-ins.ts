@@ -32,7 +32,6 @@ export type UpdateCheckInInput = Partial<Omit<CheckInFields, 'dateIn'>> & {
   items?: ItemInput[] | undefined
 }
 
-
 export type CheckInsDeps = WriteDeps & {
   timeZone: string
   /** List totals and the pending badge from the cache cleared on every committed write. */
@@ -81,7 +80,8 @@ export function createCheckInsService(deps: CheckInsDeps) {
   /** Catalog picks copy the catalog's fields and price; typed items feed the catalog (as on work orders). */
   async function storeItems(checkInId: number, customerId: number, inputs: ItemInput[], tx: Db) {
     const resolved = []
-    for (const input of inputs) resolved.push({ checkInId, ...(await resolveItem(items, customerId, input, tx)) })
+    for (const input of inputs)
+      resolved.push({ checkInId, ...(await resolveItem(items, customerId, input, tx)) })
     await repo.addItems(resolved, tx)
   }
 
@@ -178,7 +178,13 @@ export function createCheckInsService(deps: CheckInsDeps) {
           tx,
         )
         await orders.recordStatus(
-          { workOrderId: created.id, from: null, to: created.status, changedBy: ctx.actor.id, note: `from check-in #${id}` },
+          {
+            workOrderId: created.id,
+            from: null,
+            to: created.status,
+            changedBy: ctx.actor.id,
+            note: `from check-in #${id}`,
+          },
           tx,
         )
         const carried = await repo.items(id, tx)
