@@ -2,6 +2,7 @@ import type { Role } from '../../../models/index.js'
 import type { CheckInsService } from '../../../services/check-ins.js'
 import type { FilesService } from '../../../services/files.js'
 import { ConfirmDelete } from '../confirm-delete.js'
+import { ScrollBox } from '../manage/scroll.js'
 import { StatusBadge } from '../status-badge.js'
 import { money, rushText, squareFeet } from '../work-orders/order-bits.js'
 
@@ -54,7 +55,7 @@ function Facts({ checkIn }: { checkIn: CheckInDetail }) {
 function Items({ checkIn }: { checkIn: CheckInDetail }) {
   const quoted = checkIn.items.reduce((sum, i) => sum + i.quantity * (i.unitPrice ?? 0), 0)
   return (
-    <div class="table-scroll">
+    <ScrollBox label="Items dropped off">
       <table class="items">
         <caption>Items dropped off</caption>
         <thead>
@@ -103,7 +104,7 @@ function Items({ checkIn }: { checkIn: CheckInDetail }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollBox>
   )
 }
 
@@ -253,7 +254,7 @@ export function CheckInList({ page, state, q }: { page: CheckInPage; state: stri
         <input id="f-q" name="q" type="search" value={q} />
         <button type="submit">Search</button>
       </form>
-      <div class="table-scroll">
+      <ScrollBox label="Check-ins">
         <table>
           <caption>{`${page.total} check-in${page.total === 1 ? '' : 's'}`}</caption>
           <thead>
@@ -299,7 +300,7 @@ export function CheckInList({ page, state, q }: { page: CheckInPage; state: stri
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {page.pageCount > 1 && (
         <nav aria-label="Pages" class="pager">
           {page.page > 1 && <a href={link({ page: page.page - 1 })}>Previous page</a>}
