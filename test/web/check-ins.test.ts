@@ -67,11 +67,15 @@ describe('check-in pages in chromium', { timeout: BROWSER_TEST_TIMEOUT_MS }, () 
     await clickAndWait(page, 'Choose Harbor Light Marina, Mystic')
     await expect(page.locator('#chosen-customer').textContent()).resolves.toContain('Harbor Light Marina')
 
-    await page.getByLabel('From the catalog').selectOption({ label: 'Front awning · Sunbrella · 12x8 ($140)' })
+    await page
+      .getByLabel('From the catalog')
+      .selectOption({ label: 'Front awning · Sunbrella · 12x8 ($140)' })
     await clickAndWait(page, 'Add another item')
     await page.locator('#f-item-1-description').fill('Cockpit cushion')
     await page.locator('#f-item-1-size').fill(`4'x2'6"`)
-    await page.waitForFunction(() => document.querySelector('#item-1-size-result')?.textContent === '= 10 sq ft')
+    await page.waitForFunction(
+      () => document.querySelector('#item-1-size-result')?.textContent === '= 10 sq ft',
+    )
     await page.locator('#f-item-1-quantity').fill('2')
     await page.locator('#f-item-1-price').fill('35')
     await page.getByLabel('Date in').fill('2026-05-04')
