@@ -38,7 +38,7 @@ async function timed(label: string, run: () => Promise<unknown>, times = 200) {
   await run()
   captured = []
   await run()
-  const statement = captured[0]
+  const statements = [...captured]
   const ms: number[] = []
   for (let i = 0; i < times; i++) {
     const t = performance.now()
@@ -48,7 +48,7 @@ async function timed(label: string, run: () => Promise<unknown>, times = 200) {
   ms.sort((a, b) => a - b)
   const p = (q: number) => (ms[Math.floor(q * (ms.length - 1))] ?? 0).toFixed(2)
   console.log(`${label}: median ${p(0.5)} ms, p95 ${p(0.95)} ms over ${times} calls`)
-  if (statement) {
+  for (const statement of statements) {
     const plan = await database.withSession((s) =>
       s.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params),
     )
