@@ -137,6 +137,16 @@ describe('check-in pages in chromium', { timeout: BROWSER_TEST_TIMEOUT_MS }, () 
       `already converted into work order #${no}`,
     )
     await expect(stale.getByRole('link', { name: `work order #${no}` }).count()).resolves.toBe(1)
+
+    // The pending tab no longer lists it; the All tab does, with its order.
+    await page.goto(`${app.baseUrl}/check-ins`)
+    await expect(page.locator('tbody').textContent()).resolves.toContain('No check-ins here.')
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('link', { name: 'All', exact: true }).click(),
+    ])
+    expect(new URL(page.url()).searchParams.get('state')).toBe('all')
+    await expect(page.locator('tbody').textContent()).resolves.toContain(`Converted #${no}`)
     expect(problems).toEqual([])
     await context.close()
   })

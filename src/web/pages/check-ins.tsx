@@ -83,8 +83,9 @@ export default async function checkInPages(app: FastifyInstance) {
 
   app.get('/check-ins', { config: { access: ANY_ROLE } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>
+    // Pending unless another tab is chosen; "all" (or anything unknown) lists every state.
     const rawState = first(query.state ?? 'pending')
-    const state = STATES.includes(rawState) ? rawState : ''
+    const state = STATES.includes(rawState) ? rawState : 'all'
     const q = first(query.q).trim().slice(0, 200)
     const pageText = first(query.page)
     const pageNo = /^\d{1,6}$/.test(pageText) && Number(pageText) >= 1 ? Number(pageText) : 1
@@ -92,7 +93,7 @@ export default async function checkInPages(app: FastifyInstance) {
       page: pageNo,
       pageSize: 50,
       q: q || undefined,
-      filters: state ? { state } : {},
+      filters: state === 'all' ? {} : { state },
     })
     return sendPage(request, reply, {
       title: 'Check-ins',

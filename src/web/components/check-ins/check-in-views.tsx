@@ -215,7 +215,7 @@ const TABS: [string, string][] = [
   ['pending', 'Pending'],
   ['converted', 'Converted'],
   ['cancelled', 'Cancelled'],
-  ['', 'All'],
+  ['all', 'All'],
 ]
 
 /** The list: pending first (the default tab), a search on customer or number, pages of 50. */
