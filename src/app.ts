@@ -22,6 +22,7 @@ import securityPlugin from './plugins/infra/security.js'
 import storagePlugin from './plugins/infra/storage.js'
 import analyticsRoutes from './routes/analytics.js'
 import authRoutes from './routes/auth.js'
+import checkInRoutes from './routes/check-ins.js'
 import csvRoutes from './routes/csv.js'
 import customerRoutes from './routes/customers.js'
 import fileRoutes from './routes/files.js'
@@ -100,6 +101,7 @@ export async function buildApp({ config, logger, database, storage }: BuildAppOp
   await app.register(sourceRoutes)
   await app.register(customerRoutes)
   await app.register(workOrderRoutes)
+  await app.register(checkInRoutes)
   await app.register(queueRoutes)
   await app.register(csvRoutes)
   await app.register(analyticsRoutes)

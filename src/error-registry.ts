@@ -4,6 +4,7 @@ import { AccountErrors } from './services/account.errors.js'
 import { AnalyticsErrors } from './services/analytics.errors.js'
 import { AuthErrors } from './services/auth.errors.js'
 import { CatalogErrors } from './services/catalog.errors.js'
+import { CheckInErrors } from './services/check-ins.errors.js'
 import { CsvErrors } from './services/csv.errors.js'
 import { CustomerErrors } from './services/customers.errors.js'
 import { FileErrors } from './services/files.errors.js'
@@ -26,6 +27,7 @@ export const ERROR_REGISTRY: readonly RegisteredError[] = [
   CustomerErrors,
   CatalogErrors,
   WorkOrderErrors,
+  CheckInErrors,
   QueueErrors,
   FileErrors,
   PrintErrors,

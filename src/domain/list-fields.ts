@@ -37,3 +37,14 @@ export type CustomerFilter = (typeof CUSTOMER_FILTERS)[number]
 
 export const SOURCE_FILTERS = ['name', 'city', 'state'] as const
 export type SourceFilter = (typeof SOURCE_FILTERS)[number]
+
+export const CHECK_IN_FILTERS = [
+  'state',
+  'customerId',
+  'customerName',
+  'dateIn',
+  'dateRequired',
+  'rush',
+  'firmRush',
+] as const
+export type CheckInFilter = (typeof CHECK_IN_FILTERS)[number]

@@ -1,6 +1,7 @@
 // The whole schema, as drizzle-kit and the query builder see it.
 export * from './audit.js'
 export * from './catalog.js'
+export * from './check-ins.js'
 export * from './customers.js'
 export * from './files.js'
 export * from './ml.js'

@@ -1,5 +1,6 @@
 import { relations } from 'drizzle-orm'
 import { customerItems } from './catalog.js'
+import { checkInItems, checkIns } from './check-ins.js'
 import { customers } from './customers.js'
 import { sources } from './sources.js'
 import { sessions, users } from './users.js'
@@ -42,4 +43,14 @@ export const usersRelations = relations(users, ({ many }) => ({
 
 export const sessionsRelations = relations(sessions, ({ one }) => ({
   user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}))
+
+export const checkInsRelations = relations(checkIns, ({ one, many }) => ({
+  customer: one(customers, { fields: [checkIns.customerId], references: [customers.id] }),
+  workOrder: one(workOrders, { fields: [checkIns.workOrderId], references: [workOrders.id] }),
+  items: many(checkInItems),
+}))
+
+export const checkInItemsRelations = relations(checkInItems, ({ one }) => ({
+  checkIn: one(checkIns, { fields: [checkInItems.checkInId], references: [checkIns.id] }),
 }))

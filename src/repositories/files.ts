@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
-import { workOrderFiles, workOrders } from '../models/index.js'
+import { checkIns, workOrderFiles, workOrders } from '../models/index.js'
 
 const listed = {
   id: workOrderFiles.id,
@@ -10,6 +10,14 @@ const listed = {
   uploadedBy: workOrderFiles.uploadedBy,
   createdAt: workOrderFiles.createdAt,
 }
+
+/** Whose files: a work order's (its id) or a check-in's. A converted check-in's files are both. */
+export type FileOwnerKey = { workOrderId: number } | { checkInId: number }
+
+const ownedBy = (owner: FileOwnerKey): SQL =>
+  'workOrderId' in owner
+    ? eq(workOrderFiles.workOrderId, owner.workOrderId)
+    : eq(workOrderFiles.checkInId, owner.checkInId)
 
 /** Attachment rows; the objects themselves are the storage driver's business. */
 export function createFilesRepository(db: Db) {
@@ -22,31 +30,36 @@ export function createFilesRepository(db: Db) {
       return row?.id
     },
 
+    async checkInExists(checkInId: number): Promise<boolean> {
+      const [row] = await db.select({ id: checkIns.id }).from(checkIns).where(eq(checkIns.id, checkInId))
+      return row !== undefined
+    },
+
     async insert(values: typeof workOrderFiles.$inferInsert, tx: Db = db) {
       const [row] = await tx.insert(workOrderFiles).values(values).returning(listed)
       return row as NonNullable<typeof row>
     },
 
-    async list(workOrderId: number) {
+    async list(owner: FileOwnerKey) {
       return db
         .select(listed)
         .from(workOrderFiles)
-        .where(eq(workOrderFiles.workOrderId, workOrderId))
+        .where(ownedBy(owner))
         .orderBy(asc(workOrderFiles.createdAt), asc(workOrderFiles.id))
     },
 
-    async get(workOrderId: number, fileId: string) {
+    async get(owner: FileOwnerKey, fileId: string) {
       const [row] = await db
         .select({ ...listed, storageKey: workOrderFiles.storageKey })
         .from(workOrderFiles)
-        .where(and(eq(workOrderFiles.workOrderId, workOrderId), eq(workOrderFiles.id, fileId)))
+        .where(and(ownedBy(owner), eq(workOrderFiles.id, fileId)))
       return row
     },
 
-    async remove(workOrderId: number, fileId: string, tx: Db = db) {
+    async remove(owner: FileOwnerKey, fileId: string, tx: Db = db) {
       const [row] = await tx
         .delete(workOrderFiles)
-        .where(and(eq(workOrderFiles.workOrderId, workOrderId), eq(workOrderFiles.id, fileId)))
+        .where(and(ownedBy(owner), eq(workOrderFiles.id, fileId)))
         .returning({ storageKey: workOrderFiles.storageKey, originalName: workOrderFiles.originalName })
       return row
     },

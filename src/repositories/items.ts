@@ -159,3 +159,5 @@ export function createItemsRepository(db: Db) {
     },
   }
 }
+
+export type ItemsRepository = ReturnType<typeof createItemsRepository>

@@ -1,10 +1,13 @@
 import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { ANY_ROLE, MANAGERS } from '../auth/access.js'
+import { CheckInFileParams, CheckInParams } from '../schemas/check-ins.js'
 import { ErrorRef } from '../schemas/common.js'
 import { FileParams, FileSchema, FilesSchema, OrderParams } from '../schemas/files.js'
 import { FileErrors } from '../services/files.errors.js'
+import type { DownloadTarget, Upload } from '../services/files.js'
 import { ALLOWED_EXTENSIONS } from '../storage/file-types.js'
 import { writeContext } from './context.js'
 
@@ -38,6 +41,41 @@ async function refuseMoreFiles(files: AsyncIterator<MultipartFile>) {
   }
 }
 
+/**
+ * Reads the one file part of an upload request and hands it to the service as a stream. Past the limit
+ * busboy just ends the stream (truncated); it is failed instead, so storage drops the upload.
+ */
+async function receiveUpload<T>(request: FastifyRequest, store: (upload: Upload) => Promise<T>): Promise<T> {
+  const files = request.files()
+  const first = await files.next()
+  const part = first.done ? undefined : first.value
+  if (part?.fieldname !== 'file') {
+    part?.file.resume()
+    throw FileErrors.missing()
+  }
+  part.file.once('limit', () =>
+    part.file.destroy(Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' })),
+  )
+  return store({
+    filename: part.filename,
+    stream: part.file,
+    truncated: () => part.file.truncated,
+    // One file per request (docs/FILES.md): a second file part refuses the whole upload, never dropped.
+    afterStored: () => refuseMoreFiles(files),
+  })
+}
+
+/** Sends a download: a redirect to S3's presigned URL, or the bytes from local storage. */
+function sendDownload(reply: FastifyReply, target: DownloadTarget) {
+  if ('redirect' in target) return reply.header('cache-control', 'no-store').redirect(target.redirect, 302)
+  return reply
+    .header('content-type', target.contentType)
+    .header('content-length', target.size)
+    .header('content-disposition', target.disposition)
+    .header('cache-control', 'private, no-store')
+    .send(target.stream)
+}
+
 /** Attachments of a work order: photos of damage, quotes and sign-offs (docs/FILES.md). */
 const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['files']
@@ -62,26 +100,9 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const files = request.files()
-      const first = await files.next()
-      const part = first.done ? undefined : first.value
-      if (part?.fieldname !== 'file') {
-        part?.file.resume()
-        throw FileErrors.missing()
-      }
-      // Past the limit busboy just ends the stream (truncated); fail it instead, so storage drops the upload.
-      part.file.once('limit', () =>
-        part.file.destroy(
-          Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' }),
-        ),
+      const row = await receiveUpload(request, (upload) =>
+        app.filesService.upload(writeContext(request), request.params.no, upload),
       )
-      const row = await app.filesService.upload(writeContext(request), request.params.no, {
-        filename: part.filename,
-        stream: part.file,
-        truncated: () => part.file.truncated,
-        // One file per request (docs/FILES.md): a second file part refuses the whole upload, never dropped.
-        afterStored: () => refuseMoreFiles(files),
-      })
       return reply.code(201).send(row)
     },
   )
@@ -111,17 +132,8 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Binary, 302: Type.Null(), ...err(400, 401, 404) },
       },
     },
-    async (request, reply) => {
-      const target = await app.filesService.download(request.params.no, request.params.fileId)
-      if ('redirect' in target)
-        return reply.header('cache-control', 'no-store').redirect(target.redirect, 302)
-      return reply
-        .header('content-type', target.contentType)
-        .header('content-length', target.size)
-        .header('content-disposition', target.disposition)
-        .header('cache-control', 'private, no-store')
-        .send(target.stream)
-    },
+    async (request, reply) =>
+      sendDownload(reply, await app.filesService.download(request.params.no, request.params.fileId)),
   )
 
   app.delete(
@@ -137,6 +149,74 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       await app.filesService.remove(writeContext(request), request.params.no, request.params.fileId)
+      return reply.code(204).send(null)
+    },
+  )
+
+  // A check-in's photos from the counter (docs/CHECK-INS.md): added and removed while it is pending;
+  // converting it moves them onto the new work order, where the routes above serve them.
+  app.post(
+    '/api/check-ins/:id/files',
+    {
+      config: { access: ANY_ROLE, documentedBody: { consumes: ['multipart/form-data'], schema: UploadForm } },
+      schema: {
+        tags,
+        summary: 'Attach a file to a pending check-in (multipart/form-data, part "file")',
+        description: `Allowed: ${ALLOWED_EXTENSIONS.join(', ')}, checked by content as well as name; at most MAX_UPLOAD_MB.`,
+        params: CheckInParams,
+        response: { 201: FileSchema, ...err(400, 401, 403, 404, 406, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const row = await receiveUpload(request, (upload) =>
+        app.filesService.checkIn.upload(writeContext(request), request.params.id, upload),
+      )
+      return reply.code(201).send(row)
+    },
+  )
+
+  app.get(
+    '/api/check-ins/:id/files',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        summary: "A check-in's files",
+        params: CheckInParams,
+        response: { 200: FilesSchema, ...err(400, 401, 404) },
+      },
+    },
+    async (request) => ({ data: await app.filesService.checkIn.list(request.params.id) }),
+  )
+
+  app.get(
+    '/api/check-ins/:id/files/:fileId',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        summary: "Download a check-in's file",
+        params: CheckInFileParams,
+        response: { 200: Binary, 302: Type.Null(), ...err(400, 401, 404) },
+      },
+    },
+    async (request, reply) =>
+      sendDownload(reply, await app.filesService.checkIn.download(request.params.id, request.params.fileId)),
+  )
+
+  app.delete(
+    '/api/check-ins/:id/files/:fileId',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags,
+        summary: "Delete a pending check-in's file",
+        params: CheckInFileParams,
+        response: { 204: Type.Null(), ...err(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await app.filesService.checkIn.remove(writeContext(request), request.params.id, request.params.fileId)
       return reply.code(204).send(null)
     },
   )

@@ -6,8 +6,15 @@ export const CHANGES_CHANNEL = 'analytics_invalidate'
 
 /** A committed change to business data. */
 export interface DataChange {
-  entity: 'source' | 'customer' | 'work_order' | 'work_order_item' | 'work_order_file' | 'catalog_item'
-  action: 'created' | 'updated' | 'deleted' | 'status_changed' | 'imported' | 'reordered'
+  entity:
+    | 'source'
+    | 'customer'
+    | 'work_order'
+    | 'work_order_item'
+    | 'work_order_file'
+    | 'catalog_item'
+    | 'check_in'
+  action: 'created' | 'updated' | 'deleted' | 'status_changed' | 'imported' | 'reordered' | 'converted'
   ids: (number | string)[]
 }
 

@@ -1,14 +1,18 @@
 import type { Db } from '../db/index.js'
 import { parseSquareFeet } from '../domain/square-feet.js'
+import type { ItemsRepository } from '../repositories/items.js'
 import type { ItemInput, StoredItemFields } from '../schemas/items.js'
 import type { OrderContext } from './work-order-context.js'
 import { WorkOrderErrors } from './work-orders.errors.js'
 import { auditedWrite, type WriteContext } from './write-context.js'
 
+/** The catalog as resolving an item needs it (work orders and check-ins alike). */
+export type CatalogAccess = Pick<ItemsRepository, 'catalogItem' | 'upsertCatalog'>
+
 /** Picking from the catalog copies its fields and price; a typed item feeds the catalog. */
-export async function resolveItem(c: OrderContext, customerId: number, input: ItemInput, tx: Db) {
+export async function resolveItem(catalog: CatalogAccess, customerId: number, input: ItemInput, tx: Db) {
   if (input.catalogItemId !== undefined) {
-    const entry = await c.items.catalogItem(customerId, input.catalogItemId, tx)
+    const entry = await catalog.catalogItem(customerId, input.catalogItemId, tx)
     if (!entry) throw WorkOrderErrors.unknownCatalogItem()
     return {
       catalogItemId: entry.id,
@@ -34,14 +38,14 @@ export async function resolveItem(c: OrderContext, customerId: number, input: It
     squareFeet: parseSquareFeet(input.sizeText),
     unitPrice: input.unitPrice ?? null,
   }
-  return { ...fields, catalogItemId: await c.items.upsertCatalog(customerId, fields, tx) }
+  return { ...fields, catalogItemId: await catalog.upsertCatalog(customerId, fields, tx) }
 }
 
 export function addItem(c: OrderContext, ctx: WriteContext, no: number, input: ItemInput) {
   return auditedWrite(c.deps, ctx, async (tx) => {
     const order = await c.lockOrder(no, tx)
     const item = await c.items.add(
-      { workOrderId: order.id, ...(await resolveItem(c, order.customerId, input, tx)) },
+      { workOrderId: order.id, ...(await resolveItem(c.items, order.customerId, input, tx)) },
       tx,
     )
     return {

@@ -80,7 +80,7 @@ function create(
       )
       for (const item of itemInputs)
         await c.items.add(
-          { workOrderId: order.id, ...(await resolveItem(c, order.customerId, item, tx)) },
+          { workOrderId: order.id, ...(await resolveItem(c.items, order.customerId, item, tx)) },
           tx,
         )
       return {

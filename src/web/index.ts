@@ -3,10 +3,12 @@ import fp from 'fastify-plugin'
 import { assetsRoute } from './assets-route.js'
 import { notFoundRoute, pageErrorHandler } from './errors.js'
 import { addFormParser } from './form.js'
+import { loadNavCounts } from './nav-counts.js'
 import accountPages from './pages/account.js'
 import adminPages from './pages/admin.js'
 import analyticsPages from './pages/analytics.js'
 import boardPages from './pages/board.js'
+import checkInPages from './pages/check-ins.js'
 import customerCatalogPages from './pages/customer-catalog.js'
 import customerPages from './pages/customers.js'
 import homePages from './pages/home.js'
@@ -18,6 +20,7 @@ import sourcePages from './pages/sources.js'
 import workOrderDetailPages from './pages/work-order-detail.js'
 import workOrderFormPages from './pages/work-order-form.js'
 import workOrdersListPages from './pages/work-orders-list.js'
+import { isHtmx } from './render.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,6 +36,11 @@ async function pages(app: FastifyInstance) {
       if (method !== 'HEAD') app.webRoutes.add(`${method} ${route.url}`)
   })
   app.setErrorHandler(pageErrorHandler)
+  // Whole pages only: htmx fragments have no navigation, and a POST answers with a redirect (its rare 422
+  // page shows the navigation without the count rather than paying for it on every form post).
+  app.addHook('preHandler', async (request) => {
+    if (request.auth && request.method === 'GET' && !isHtmx(request)) await loadNavCounts(app, request)
+  })
   addFormParser(app)
 
   await app.register(assetsRoute)
@@ -43,6 +51,7 @@ async function pages(app: FastifyInstance) {
   await app.register(workOrdersListPages)
   await app.register(workOrderFormPages, { drafts: app.workOrderDraftsService })
   await app.register(workOrderDetailPages)
+  await app.register(checkInPages)
   await app.register(queuePages)
   await app.register(boardPages)
   await app.register(customerPages)

@@ -24,7 +24,12 @@ export function pageContext(
   reply: FastifyReply,
   user: SessionUser | null,
 ): PageContext {
-  return { user, flash: takeFlash(request, reply), path: request.url.split('?')[0] ?? '/' }
+  return {
+    user,
+    flash: takeFlash(request, reply),
+    path: request.url.split('?')[0] ?? '/',
+    counts: request.navCounts ?? {},
+  }
 }
 
 export interface PageOptions {

@@ -56,6 +56,7 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
     expect(nav).toEqual([
       'Dashboard',
       'Work orders',
+      'Check-ins',
       'Queue',
       'Board',
       'Customers',
@@ -80,7 +81,7 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
     const { page, context } = await newPage(browser)
     await signIn(page, app, staff)
     const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()
-    expect(nav).toEqual(['Dashboard', 'Work orders', 'Queue', 'Board', 'Customers', 'Sources'])
+    expect(nav).toEqual(['Dashboard', 'Work orders', 'Check-ins', 'Queue', 'Board', 'Customers', 'Sources'])
     await context.close()
   })
 

@@ -7,6 +7,7 @@ import { type AccountService, createAccountService } from '../../services/accoun
 import { type AnalyticsService, createAnalyticsService } from '../../services/analytics.js'
 import { type AuthService, createAuthService } from '../../services/auth.js'
 import { type CatalogService, createCatalogService } from '../../services/catalog.js'
+import { type CheckInsService, createCheckInsService } from '../../services/check-ins.js'
 import { type CsvService, createCsvService } from '../../services/csv.js'
 import { type CustomersService, createCustomersService } from '../../services/customers.js'
 import { createFilesService, type FilesService } from '../../services/files.js'
@@ -37,6 +38,8 @@ declare module 'fastify' {
     sourcesService: SourcesService
     customersService: CustomersService
     workOrdersService: WorkOrdersService
+    /** Items dropped off at the counter, converted into work orders (docs/CHECK-INS.md). */
+    checkInsService: CheckInsService
     queueService: QueueService
     filesService: FilesService
     /** Printed orders: work order PDFs, one or many (docs/PRINTING.md). */
@@ -123,6 +126,10 @@ export default fp(
         estimate: (order, opts) => predictions.estimate(order, opts),
         files: { keysOf: filesRepo.keysOf, removeObjects: files.removeObjects },
       }),
+    )
+    app.decorate(
+      'checkInsService',
+      createCheckInsService({ ...deps, timeZone: config.shopTimezone, countMatches }),
     )
     app.decorate('queueService', createQueueService({ ...deps, timeZone: config.shopTimezone }))
     app.decorate('filesService', files)

@@ -30,6 +30,8 @@ export interface PageContext {
   flash: Flash | null
   /** The request's path, for the current navigation item. */
   path: string
+  /** A number beside a navigation item, by its href (pending check-ins); none when absent or zero. */
+  counts?: Record<string, number>
 }
 
 export interface LayoutProps {
@@ -39,6 +41,18 @@ export interface LayoutProps {
   scripts?: AssetName[]
   styles?: AssetName[]
   children: ComponentChildren
+}
+
+/** The count in words for screen readers ("3 pending"), as a number for the eye. */
+function NavCount({ count }: { count: number | undefined }) {
+  if (!count) return null
+  return (
+    <span class="nav-count">
+      {' '}
+      <span aria-hidden="true">{String(count)}</span>
+      <span class="visually-hidden">{`(${count} pending)`}</span>
+    </span>
+  )
 }
 
 function Header({ ctx }: { ctx: PageContext }) {
@@ -55,6 +69,7 @@ function Header({ ctx }: { ctx: PageContext }) {
               <li>
                 <a href={item.href} aria-current={isCurrent(item, ctx.path) ? 'page' : undefined}>
                   {item.label}
+                  <NavCount count={ctx.counts?.[item.href]} />
                 </a>
               </li>
             ))}

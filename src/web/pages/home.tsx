@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { loadNavCounts } from '../nav-counts.js'
 import { sendPage } from '../render.js'
 import { optionalUser } from '../session.js'
 import { renderDashboard } from './dashboard.js'
@@ -41,7 +42,10 @@ export default async function homePages(app: FastifyInstance) {
   let hasUsers = false
   app.get('/', { config: { access: 'public' } }, async (request, reply) => {
     const user = await optionalUser(app, request)
-    if (user) return renderDashboard(request, reply, user)
+    if (user) {
+      await loadNavCounts(app, request)
+      return renderDashboard(request, reply, user)
+    }
     hasUsers ||= (await app.usersService.count()) > 0
     if (hasUsers) return reply.redirect('/sign-in', 303)
     return sendPage(request, reply, { title: 'First start', user: null, body: <FirstStart /> })

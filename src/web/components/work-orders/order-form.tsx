@@ -25,6 +25,8 @@ export interface OrderFormProps {
   editNo: number | null
   /** Found customers, after a search without JavaScript. */
   found?: { id: number; name: string; city: string | null }[]
+  /** Where the size field asks for its square feet (the check-in form has its own, open to every role). */
+  sizeUrl?: string
 }
 
 /** What a size text gives, in words: shown live beside the size field (the domain's own parser). */
@@ -55,7 +57,7 @@ function Message({ id, message }: { id: string; message: string | undefined }) {
 }
 
 /** A labelled control with its message beside it; the control is the child, wired to the message here. */
-function Box(props: {
+export function Box(props: {
   name: string
   label: string
   errors: FormState['errors']
@@ -85,7 +87,7 @@ function described(name: string, errors: FormState['errors'], hint = false) {
   }
 }
 
-function TextInput(props: {
+export function TextInput(props: {
   name: string
   values: Values
   errors: FormState['errors']
@@ -109,7 +111,7 @@ function TextInput(props: {
   )
 }
 
-function Choice(props: {
+export function Choice(props: {
   name: string
   values: Values
   errors: FormState['errors']
@@ -130,7 +132,7 @@ function Choice(props: {
   )
 }
 
-function Check({ name, values }: { name: string; values: Values }) {
+export function Check({ name, values }: { name: string; values: Values }) {
   return (
     <label>
       <input type="checkbox" name={name} checked={values[name] === 'on'} /> {LABELS[name]}
@@ -199,7 +201,7 @@ export function CustomerResults({
   )
 }
 
-function ItemRow({ i, props }: { i: number; props: OrderFormProps }) {
+export function ItemRow({ i, props }: { i: number; props: OrderFormProps }) {
   const { values, errors, catalog } = props
   const n = (f: string) => itemName(i, f)
   const existing = !!values[n('id')]
@@ -232,7 +234,7 @@ function ItemRow({ i, props }: { i: number; props: OrderFormProps }) {
             id={`f-${n('size')}`}
             name={n('size')}
             value={size}
-            hx-get="/work-orders/form/size"
+            hx-get={props.sizeUrl ?? '/work-orders/form/size'}
             hx-trigger="input changed delay:300ms"
             hx-target={`#${n('size')}-result`}
             hx-swap="outerHTML"
