@@ -9,6 +9,7 @@ import { CustomerErrors } from './services/customers.errors.js'
 import { FileErrors } from './services/files.errors.js'
 import { MlErrors } from './services/ml.errors.js'
 import { QueueErrors } from './services/queue.errors.js'
+import { RepairOrderErrors } from './services/repair-orders.errors.js'
 import { SourceErrors } from './services/sources.errors.js'
 import { WorkOrderErrors } from './services/work-orders.errors.js'
 
@@ -25,6 +26,7 @@ export const ERROR_REGISTRY: readonly RegisteredError[] = [
   CustomerErrors,
   CatalogErrors,
   WorkOrderErrors,
+  RepairOrderErrors,
   QueueErrors,
   FileErrors,
   CsvErrors,

@@ -37,3 +37,25 @@ export type CustomerFilter = (typeof CUSTOMER_FILTERS)[number]
 
 export const SOURCE_FILTERS = ['name', 'city', 'state'] as const
 export type SourceFilter = (typeof SOURCE_FILTERS)[number]
+
+export const REPAIR_ORDER_FILTERS = [
+  'repairOrderNo',
+  'name',
+  'status',
+  'quoteStatus',
+  'dateIn',
+  'dateRequired',
+  'dateToSub',
+  'dateCompleted',
+  'rush',
+  'firmRush',
+  'customerId',
+  'customerName',
+  'workOrderNo',
+  'itemType',
+  'repairType',
+  'repairsDoneBy',
+  // Neither completed nor cancelled: the pages' "open" tab.
+  'open',
+] as const
+export type RepairOrderFilter = (typeof REPAIR_ORDER_FILTERS)[number]

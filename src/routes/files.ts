@@ -5,6 +5,7 @@ import { ANY_ROLE, MANAGERS } from '../auth/access.js'
 import { ErrorRef } from '../schemas/common.js'
 import { FileParams, FileSchema, FilesSchema, OrderParams } from '../schemas/files.js'
 import { FileErrors } from '../services/files.errors.js'
+import type { FilesService } from '../services/files.js'
 import { ALLOWED_EXTENSIONS } from '../storage/file-types.js'
 import { writeContext } from './context.js'
 
@@ -17,6 +18,8 @@ const UploadForm = {
   required: ['file'],
   properties: { file: { type: 'string', format: 'binary', description: 'One file; one per request' } },
 }
+
+type FilesOf = FilesService['repairOrders']
 
 const err = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorRef]))
 
@@ -38,7 +41,7 @@ async function refuseMoreFiles(files: AsyncIterator<MultipartFile>) {
   }
 }
 
-/** Attachments of a work order: photos of damage, quotes and sign-offs (docs/FILES.md). */
+/** Attachments of a work order or a repair order: photos of damage, quotes and sign-offs (docs/FILES.md). */
 const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['files']
   const maxBytes = app.config.files.maxUploadBytes
@@ -49,97 +52,105 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     throwFileSizeLimit: true,
   })
 
-  app.post(
-    '/api/work-orders/:no/files',
-    {
-      config: { access: ANY_ROLE, documentedBody: { consumes: ['multipart/form-data'], schema: UploadForm } },
-      schema: {
-        tags,
-        summary: 'Attach a file (multipart/form-data, part "file")',
-        description: `Allowed: ${ALLOWED_EXTENSIONS.join(', ')}, checked by content as well as name; at most MAX_UPLOAD_MB.`,
-        params: OrderParams,
-        response: { 201: FileSchema, ...err(400, 401, 403, 404, 406, 413, 415) },
+  /** The same four routes for each kind of owner, over the one files service. */
+  const ownerRoutes = (base: string, what: string, owner: FilesOf) => {
+    app.post(
+      `${base}/:no/files`,
+      {
+        config: {
+          access: ANY_ROLE,
+          documentedBody: { consumes: ['multipart/form-data'], schema: UploadForm },
+        },
+        schema: {
+          tags,
+          summary: 'Attach a file (multipart/form-data, part "file")',
+          description: `Allowed: ${ALLOWED_EXTENSIONS.join(', ')}, checked by content as well as name; at most MAX_UPLOAD_MB.`,
+          params: OrderParams,
+          response: { 201: FileSchema, ...err(400, 401, 403, 404, 406, 413, 415) },
+        },
       },
-    },
-    async (request, reply) => {
-      const files = request.files()
-      const first = await files.next()
-      const part = first.done ? undefined : first.value
-      if (part?.fieldname !== 'file') {
-        part?.file.resume()
-        throw FileErrors.missing()
-      }
-      // Past the limit busboy just ends the stream (truncated); fail it instead, so storage drops the upload.
-      part.file.once('limit', () =>
-        part.file.destroy(
-          Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' }),
-        ),
-      )
-      const row = await app.filesService.upload(writeContext(request), request.params.no, {
-        filename: part.filename,
-        stream: part.file,
-        truncated: () => part.file.truncated,
-        // One file per request (docs/FILES.md): a second file part refuses the whole upload, never dropped.
-        afterStored: () => refuseMoreFiles(files),
-      })
-      return reply.code(201).send(row)
-    },
-  )
+      async (request, reply) => {
+        const files = request.files()
+        const first = await files.next()
+        const part = first.done ? undefined : first.value
+        if (part?.fieldname !== 'file') {
+          part?.file.resume()
+          throw FileErrors.missing()
+        }
+        // Past the limit busboy just ends the stream (truncated); fail it instead, so storage drops the upload.
+        part.file.once('limit', () =>
+          part.file.destroy(
+            Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' }),
+          ),
+        )
+        const row = await owner.upload(writeContext(request), request.params.no, {
+          filename: part.filename,
+          stream: part.file,
+          truncated: () => part.file.truncated,
+          // One file per request (docs/FILES.md): a second file part refuses the whole upload, never dropped.
+          afterStored: () => refuseMoreFiles(files),
+        })
+        return reply.code(201).send(row)
+      },
+    )
 
-  app.get(
-    '/api/work-orders/:no/files',
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags,
-        summary: "A work order's files",
-        params: OrderParams,
-        response: { 200: FilesSchema, ...err(400, 401, 404) },
+    app.get(
+      `${base}/:no/files`,
+      {
+        config: { access: ANY_ROLE },
+        schema: {
+          tags,
+          summary: `A ${what}'s files`,
+          params: OrderParams,
+          response: { 200: FilesSchema, ...err(400, 401, 404) },
+        },
       },
-    },
-    async (request) => ({ data: await app.filesService.list(request.params.no) }),
-  )
+      async (request) => ({ data: await owner.list(request.params.no) }),
+    )
 
-  app.get(
-    '/api/work-orders/:no/files/:fileId',
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags,
-        summary: 'Download: a redirect to a short-lived URL on S3, the bytes from local storage',
-        params: FileParams,
-        response: { 200: Binary, 302: Type.Null(), ...err(400, 401, 404) },
+    app.get(
+      `${base}/:no/files/:fileId`,
+      {
+        config: { access: ANY_ROLE },
+        schema: {
+          tags,
+          summary: 'Download: a redirect to a short-lived URL on S3, the bytes from local storage',
+          params: FileParams,
+          response: { 200: Binary, 302: Type.Null(), ...err(400, 401, 404) },
+        },
       },
-    },
-    async (request, reply) => {
-      const target = await app.filesService.download(request.params.no, request.params.fileId)
-      if ('redirect' in target)
-        return reply.header('cache-control', 'no-store').redirect(target.redirect, 302)
-      return reply
-        .header('content-type', target.contentType)
-        .header('content-length', target.size)
-        .header('content-disposition', target.disposition)
-        .header('cache-control', 'private, no-store')
-        .send(target.stream)
-    },
-  )
+      async (request, reply) => {
+        const target = await owner.download(request.params.no, request.params.fileId)
+        if ('redirect' in target)
+          return reply.header('cache-control', 'no-store').redirect(target.redirect, 302)
+        return reply
+          .header('content-type', target.contentType)
+          .header('content-length', target.size)
+          .header('content-disposition', target.disposition)
+          .header('cache-control', 'private, no-store')
+          .send(target.stream)
+      },
+    )
 
-  app.delete(
-    '/api/work-orders/:no/files/:fileId',
-    {
-      config: { access: MANAGERS },
-      schema: {
-        tags,
-        summary: 'Delete a file',
-        params: FileParams,
-        response: { 204: Type.Null(), ...err(400, 401, 403, 404) },
+    app.delete(
+      `${base}/:no/files/:fileId`,
+      {
+        config: { access: MANAGERS },
+        schema: {
+          tags,
+          summary: 'Delete a file',
+          params: FileParams,
+          response: { 204: Type.Null(), ...err(400, 401, 403, 404) },
+        },
       },
-    },
-    async (request, reply) => {
-      await app.filesService.remove(writeContext(request), request.params.no, request.params.fileId)
-      return reply.code(204).send(null)
-    },
-  )
+      async (request, reply) => {
+        await owner.remove(writeContext(request), request.params.no, request.params.fileId)
+        return reply.code(204).send(null)
+      },
+    )
+  }
+  ownerRoutes('/api/work-orders', 'work order', app.filesService)
+  ownerRoutes('/api/repair-orders', 'repair order', app.filesService.repairOrders)
 }
 
 export default fileRoutes

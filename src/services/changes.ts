@@ -6,8 +6,25 @@ export const CHANGES_CHANNEL = 'analytics_invalidate'
 
 /** A committed change to business data. */
 export interface DataChange {
-  entity: 'source' | 'customer' | 'work_order' | 'work_order_item' | 'work_order_file' | 'catalog_item'
-  action: 'created' | 'updated' | 'deleted' | 'status_changed' | 'imported' | 'reordered'
+  entity:
+    | 'source'
+    | 'customer'
+    | 'work_order'
+    | 'work_order_item'
+    | 'work_order_file'
+    | 'catalog_item'
+    | 'repair_order'
+    | 'repair_order_item'
+    | 'repair_order_file'
+  action:
+    | 'created'
+    | 'updated'
+    | 'deleted'
+    | 'status_changed'
+    | 'imported'
+    | 'reordered'
+    | 'linked'
+    | 'unlinked'
   ids: (number | string)[]
 }
 

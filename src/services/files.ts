@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { isForeignKeyViolation } from '../db/constraint-errors.js'
-import { createFilesRepository } from '../repositories/files.js'
+import { createOwnerFilesRepository, type FileOwnerKind } from '../repositories/files.js'
 import { contentDisposition, sanitizeFilename } from '../storage/disposition.js'
 import { checkFileType, peek, SNIFF_BYTES } from '../storage/file-types.js'
 import type { FileStorage } from '../storage/index.js'
 import { FileErrors } from './files.errors.js'
+import { RepairOrderErrors } from './repair-orders.errors.js'
 import { WorkOrderErrors } from './work-orders.errors.js'
 import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
 
@@ -36,8 +37,18 @@ export type DownloadTarget =
   | { redirect: string }
   | { stream: Readable; size: number; contentType: string; disposition: string }
 
+/** Per kind of owner: its storage prefix, its not-found error, and how its audit and changes are named. */
+const KINDS = {
+  work_order: { prefix: 'work-orders', notFound: WorkOrderErrors.notFound, change: 'work_order_file' },
+  repair_order: {
+    prefix: 'repair-orders',
+    notFound: RepairOrderErrors.notFound,
+    change: 'repair_order_file',
+  },
+} as const
+
 /**
- * Work order attachments. An upload is streamed to storage (never held whole), checked by its first bytes
+ * Work order and repair order attachments. An upload is streamed to storage (never held whole), checked by its first bytes
  * as well as its name, and recorded only once stored; if the record cannot be written the object is
  * removed, and a failed upload leaves neither object nor row.
  */
@@ -49,7 +60,6 @@ export function createFilesService(
     log: { warn(obj: object, msg: string): void }
   },
 ) {
-  const repo = createFilesRepository(deps.db)
   const { storage } = deps
 
   async function removeObjects(keys: string[]) {
@@ -60,133 +70,143 @@ export function createFilesService(
     }
   }
 
-  return {
-    removeObjects,
+  /** The four operations on one kind of owner's files, addressed by the owner's number. */
+  function filesOf(kind: FileOwnerKind) {
+    const repo = createOwnerFilesRepository(deps.db, kind)
+    const { prefix, notFound, change } = KINDS[kind]
+    return {
+      async list(no: number) {
+        const orderId = await repo.ownerId(no)
+        if (orderId === undefined) throw notFound(no)
+        return repo.list(orderId)
+      },
 
-    async list(no: number) {
-      const orderId = await repo.orderId(no)
-      if (orderId === undefined) throw WorkOrderErrors.notFound(no)
-      return repo.list(orderId)
-    },
+      async upload(ctx: WriteContext, no: number, upload: Upload) {
+        const orderId = await repo.ownerId(no)
+        if (orderId === undefined) {
+          await drain(upload.stream)
+          throw notFound(no)
+        }
+        const originalName = sanitizeFilename(upload.filename)
+        let sniffed: Awaited<ReturnType<typeof peek>>
+        try {
+          sniffed = await peek(upload.stream, SNIFF_BYTES)
+        } catch (err) {
+          if (isTooLarge(err)) throw FileErrors.tooLarge(deps.maxUploadBytes)
+          throw err
+        }
+        if (sniffed.head.length === 0) throw FileErrors.empty()
+        const type = await checkFileType(originalName, sniffed.head)
+        if (!type.ok) {
+          await drain(sniffed.stream)
+          throw FileErrors.unsupported(type.reason)
+        }
 
-    async upload(ctx: WriteContext, no: number, upload: Upload) {
-      const orderId = await repo.orderId(no)
-      if (orderId === undefined) {
-        await drain(upload.stream)
-        throw WorkOrderErrors.notFound(no)
-      }
-      const originalName = sanitizeFilename(upload.filename)
-      let sniffed: Awaited<ReturnType<typeof peek>>
-      try {
-        sniffed = await peek(upload.stream, SNIFF_BYTES)
-      } catch (err) {
-        if (isTooLarge(err)) throw FileErrors.tooLarge(deps.maxUploadBytes)
-        throw err
-      }
-      if (sniffed.head.length === 0) throw FileErrors.empty()
-      const type = await checkFileType(originalName, sniffed.head)
-      if (!type.ok) {
-        await drain(sniffed.stream)
-        throw FileErrors.unsupported(type.reason)
-      }
+        const storageKey = `${prefix}/${no}/${randomUUID()}.${type.ext}`
+        let size: number
+        try {
+          ;({ size } = await storage.put(storageKey, sniffed.stream, type.mime))
+        } catch (err) {
+          // The driver leaves nothing behind on failure; make sure of it for the size limit.
+          await storage.delete(storageKey).catch(() => undefined)
+          // The S3 upload reports the cut stream in its own words; the part itself knows it was cut.
+          if (isTooLarge(err) || upload.truncated?.()) throw FileErrors.tooLarge(deps.maxUploadBytes)
+          deps.log.warn({ err: { message: (err as Error).message } }, 'could not store an upload')
+          throw FileErrors.storageUnavailable()
+        }
+        if (upload.truncated?.()) {
+          await removeObjects([storageKey])
+          throw FileErrors.tooLarge(deps.maxUploadBytes)
+        }
+        try {
+          await upload.afterStored?.()
+        } catch (err) {
+          await removeObjects([storageKey])
+          throw err
+        }
 
-      const storageKey = `work-orders/${no}/${randomUUID()}.${type.ext}`
-      let size: number
-      try {
-        ;({ size } = await storage.put(storageKey, sniffed.stream, type.mime))
-      } catch (err) {
-        // The driver leaves nothing behind on failure; make sure of it for the size limit.
-        await storage.delete(storageKey).catch(() => undefined)
-        // The S3 upload reports the cut stream in its own words; the part itself knows it was cut.
-        if (isTooLarge(err) || upload.truncated?.()) throw FileErrors.tooLarge(deps.maxUploadBytes)
-        deps.log.warn({ err: { message: (err as Error).message } }, 'could not store an upload')
-        throw FileErrors.storageUnavailable()
-      }
-      if (upload.truncated?.()) {
-        await removeObjects([storageKey])
-        throw FileErrors.tooLarge(deps.maxUploadBytes)
-      }
-      try {
-        await upload.afterStored?.()
-      } catch (err) {
-        await removeObjects([storageKey])
-        throw err
-      }
+        try {
+          return await auditedWrite(deps, ctx, async (tx) => {
+            const row = await repo.insert(
+              orderId,
+              {
+                storageKey,
+                originalName,
+                contentType: type.mime,
+                sizeBytes: size,
+                uploadedBy: ctx.actor.id,
+              },
+              tx,
+            )
+            return {
+              result: row,
+              audit: {
+                action: `${kind}.file_added`,
+                entity: kind,
+                entityId: no,
+                summary: { fileId: row.id, name: originalName, bytes: size },
+              },
+              change: { entity: change, action: 'created', ids: [orderId] },
+            }
+          })
+        } catch (err) {
+          await removeObjects([storageKey])
+          // The order was deleted while its file was uploading.
+          if (isForeignKeyViolation(err)) throw notFound(no)
+          throw err
+        }
+      },
 
-      try {
-        return await auditedWrite(deps, ctx, async (tx) => {
-          const row = await repo.insert(
-            {
-              workOrderId: orderId,
-              storageKey,
-              originalName,
-              contentType: type.mime,
-              sizeBytes: size,
-              uploadedBy: ctx.actor.id,
-            },
-            tx,
-          )
+      /** A presigned URL on S3; the bytes themselves from the local driver. */
+      async download(no: number, fileId: string): Promise<DownloadTarget> {
+        const orderId = await repo.ownerId(no)
+        if (orderId === undefined) throw notFound(no)
+        const file = await repo.get(orderId, fileId)
+        if (!file) throw FileErrors.notFound()
+        const url = await storage.signedUrl(file.storageKey, {
+          filename: file.originalName,
+          contentType: file.contentType,
+          expiresInS: deps.downloadUrlTtlS,
+        })
+        if (url) return { redirect: url }
+        const object = await storage.get(file.storageKey)
+        if (!object) throw FileErrors.missingObject()
+        return {
+          stream: object.body,
+          size: object.size,
+          contentType: file.contentType,
+          disposition: contentDisposition(file.originalName),
+        }
+      },
+
+      async remove(ctx: WriteContext, no: number, fileId: string) {
+        const orderId = await repo.ownerId(no)
+        if (orderId === undefined) throw notFound(no)
+        const removed = await auditedWrite(deps, ctx, async (tx) => {
+          const row = await repo.remove(orderId, fileId, tx)
+          if (!row) throw FileErrors.notFound()
           return {
             result: row,
             audit: {
-              action: 'work_order.file_added',
-              entity: 'work_order',
+              action: `${kind}.file_removed`,
+              entity: kind,
               entityId: no,
-              summary: { fileId: row.id, name: originalName, bytes: size },
+              summary: { fileId, name: row.originalName },
             },
-            change: { entity: 'work_order_file', action: 'created', ids: [orderId] },
+            change: { entity: change, action: 'deleted', ids: [orderId] },
           }
         })
-      } catch (err) {
-        await removeObjects([storageKey])
-        // The order was deleted while its file was uploading.
-        if (isForeignKeyViolation(err)) throw WorkOrderErrors.notFound(no)
-        throw err
-      }
-    },
+        // After the commit: a row never points at a deleted object. A failed delete is logged (an orphan).
+        await removeObjects([removed.storageKey])
+      },
+    }
+  }
 
-    /** A presigned URL on S3; the bytes themselves from the local driver. */
-    async download(no: number, fileId: string): Promise<DownloadTarget> {
-      const orderId = await repo.orderId(no)
-      if (orderId === undefined) throw WorkOrderErrors.notFound(no)
-      const file = await repo.get(orderId, fileId)
-      if (!file) throw FileErrors.notFound()
-      const url = await storage.signedUrl(file.storageKey, {
-        filename: file.originalName,
-        contentType: file.contentType,
-        expiresInS: deps.downloadUrlTtlS,
-      })
-      if (url) return { redirect: url }
-      const object = await storage.get(file.storageKey)
-      if (!object) throw FileErrors.missingObject()
-      return {
-        stream: object.body,
-        size: object.size,
-        contentType: file.contentType,
-        disposition: contentDisposition(file.originalName),
-      }
-    },
-
-    async remove(ctx: WriteContext, no: number, fileId: string) {
-      const orderId = await repo.orderId(no)
-      if (orderId === undefined) throw WorkOrderErrors.notFound(no)
-      const removed = await auditedWrite(deps, ctx, async (tx) => {
-        const row = await repo.remove(orderId, fileId, tx)
-        if (!row) throw FileErrors.notFound()
-        return {
-          result: row,
-          audit: {
-            action: 'work_order.file_removed',
-            entity: 'work_order',
-            entityId: no,
-            summary: { fileId, name: row.originalName },
-          },
-          change: { entity: 'work_order_file', action: 'deleted', ids: [orderId] },
-        }
-      })
-      // After the commit: a row never points at a deleted object. A failed delete is logged (an orphan).
-      await removeObjects([removed.storageKey])
-    },
+  return {
+    removeObjects,
+    ...filesOf('work_order'),
+    /** A repair order's attachments: the same rules and storage. */
+    repairOrders: filesOf('repair_order'),
   }
 }
 

@@ -1,12 +1,18 @@
 import type { Db } from '../db/index.js'
 import { parseSquareFeet } from '../domain/square-feet.js'
+import type { ItemsRepository } from '../repositories/items.js'
 import type { ItemInput, StoredItemFields } from '../schemas/items.js'
 import type { OrderContext } from './work-order-context.js'
 import { WorkOrderErrors } from './work-orders.errors.js'
 import { auditedWrite, type WriteContext } from './write-context.js'
 
 /** Picking from the catalog copies its fields and price; a typed item feeds the catalog. */
-export async function resolveItem(c: OrderContext, customerId: number, input: ItemInput, tx: Db) {
+export async function resolveItem(
+  c: { items: Pick<ItemsRepository, 'catalogItem' | 'upsertCatalog'> },
+  customerId: number,
+  input: ItemInput,
+  tx: Db,
+) {
   if (input.catalogItemId !== undefined) {
     const entry = await c.items.catalogItem(customerId, input.catalogItemId, tx)
     if (!entry) throw WorkOrderErrors.unknownCatalogItem()

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import { resolveSecretKeys } from '../../auth/secret-key.js'
 import { createTokenDigester } from '../../auth/tokens.js'
 import { shopToday } from '../../domain/shop-date.js'
-import { createFilesRepository } from '../../repositories/files.js'
+import { createFilesRepository, createOwnerFilesRepository } from '../../repositories/files.js'
 import { type AccountService, createAccountService } from '../../services/account.js'
 import { type AnalyticsService, createAnalyticsService } from '../../services/analytics.js'
 import { type AuthService, createAuthService } from '../../services/auth.js'
@@ -16,6 +16,7 @@ import { createPredictionService } from '../../services/ml-predictions.js'
 import { createSnapshotService } from '../../services/ml-snapshots.js'
 import { createTrainingService } from '../../services/ml-training.js'
 import { createQueueService, type QueueService } from '../../services/queue.js'
+import { createRepairOrdersService, type RepairOrdersService } from '../../services/repair-orders.js'
 import { createSourcesService, type SourcesService } from '../../services/sources.js'
 import { createUsersService, type UsersService } from '../../services/users.js'
 import {
@@ -36,6 +37,8 @@ declare module 'fastify' {
     sourcesService: SourcesService
     customersService: CustomersService
     workOrdersService: WorkOrdersService
+    /** Repair orders (docs/REPAIR-ORDERS.md); `detail` is what the repair order PDF reads. */
+    repairOrdersService: RepairOrdersService
     queueService: QueueService
     filesService: FilesService
     analyticsService: AnalyticsService
@@ -119,6 +122,16 @@ export default fp(
         countMatches,
         estimate: (order, opts) => predictions.estimate(order, opts),
         files: { keysOf: filesRepo.keysOf, removeObjects: files.removeObjects },
+      }),
+    )
+    const repairFiles = createOwnerFilesRepository(db, 'repair_order')
+    app.decorate(
+      'repairOrdersService',
+      createRepairOrdersService({
+        ...deps,
+        timeZone: config.shopTimezone,
+        countMatches,
+        files: { keysOf: repairFiles.keysOf, removeObjects: files.removeObjects },
       }),
     )
     app.decorate('queueService', createQueueService({ ...deps, timeZone: config.shopTimezone }))
