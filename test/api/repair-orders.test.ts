@@ -178,9 +178,9 @@ describe('repair orders: lifecycle, roles, the work order link, the queue flag a
     expect((await api('GET', '/api/repair-orders?itemType=sail', staff)).json().total).toBe(1)
     const bad = await api('GET', '/api/repair-orders?sort=password', staff)
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().code).toBe('list.invalid_sort')
+    expect(bad.json().code).toBe('query.invalid_sort')
     expect((await api('GET', '/api/repair-orders?status=nope', staff)).json().code).toBe(
-      'list.invalid_filter',
+      'query.invalid_filter',
     )
     expect((await api('GET', '/api/repair-orders/export.csv', staff)).statusCode).toBe(403)
     const csv = await api('GET', '/api/repair-orders/export.csv?itemType=sail', manager)
