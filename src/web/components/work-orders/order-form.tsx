@@ -55,7 +55,7 @@ function Message({ id, message }: { id: string; message: string | undefined }) {
 }
 
 /** A labelled control with its message beside it; the control is the child, wired to the message here. */
-function Box(props: {
+export function Box(props: {
   name: string
   label: string
   errors: FormState['errors']
@@ -77,7 +77,7 @@ function Box(props: {
   )
 }
 
-function described(name: string, errors: FormState['errors'], hint = false) {
+export function described(name: string, errors: FormState['errors'], hint = false) {
   const ids = [hint ? `f-${name}-hint` : '', errors[name] ? `f-${name}-error` : ''].filter(Boolean).join(' ')
   return {
     'aria-describedby': ids || undefined,
@@ -85,7 +85,7 @@ function described(name: string, errors: FormState['errors'], hint = false) {
   }
 }
 
-function TextInput(props: {
+export function TextInput(props: {
   name: string
   values: Values
   errors: FormState['errors']
@@ -109,7 +109,7 @@ function TextInput(props: {
   )
 }
 
-function Choice(props: {
+export function Choice(props: {
   name: string
   values: Values
   errors: FormState['errors']
@@ -130,7 +130,7 @@ function Choice(props: {
   )
 }
 
-function Check({ name, values }: { name: string; values: Values }) {
+export function Check({ name, values }: { name: string; values: Values }) {
   return (
     <label>
       <input type="checkbox" name={name} checked={values[name] === 'on'} /> {LABELS[name]}
@@ -138,7 +138,7 @@ function Check({ name, values }: { name: string; values: Values }) {
   )
 }
 
-function CustomerPicker(props: OrderFormProps) {
+export function CustomerPicker(props: OrderFormProps) {
   const { values, errors, customerName, found } = props
   if (props.mode === 'edit') {
     return (
@@ -199,7 +199,7 @@ export function CustomerResults({
   )
 }
 
-function ItemRow({ i, props }: { i: number; props: OrderFormProps }) {
+export function ItemRow({ i, props }: { i: number; props: OrderFormProps }) {
   const { values, errors, catalog } = props
   const n = (f: string) => itemName(i, f)
   const existing = !!values[n('id')]
@@ -359,7 +359,7 @@ export function OrderForm(props: OrderFormProps) {
   )
 }
 
-function errorLabels(itemCount: number): Record<string, string> {
+export function errorLabels(itemCount: number): Record<string, string> {
   const labels: Record<string, string> = { ...LABELS }
   for (let i = 0; i < itemCount; i++)
     for (const f of ITEM_FIELDS) labels[itemName(i, f)] = `Item ${i + 1} ${(LABELS[f] ?? f).toLowerCase()}`
