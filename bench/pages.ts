@@ -80,6 +80,9 @@ export const PAGE_URLS: PageUrl[] = [
   { group: '4 sources', name: 'sources list', path: () => '/sources' },
   { group: '4 sources', name: 'source detail (most customers)', path: (f) => `/sources/${f.sourceId}` },
   { group: '5 work orders', name: 'work orders list, page 1', path: () => '/work-orders' },
+  // The bench database has no repair orders: these time the list's fixed cost (its statements and render).
+  { group: '5 work orders', name: 'repair orders list, page 1', path: () => '/repair-orders' },
+  { group: '5 work orders', name: 'repair orders, open tab', path: () => '/repair-orders?open=true' },
   { group: '5 work orders', name: 'work orders, open tab', path: () => '/work-orders?open=true' },
   { group: '5 work orders', name: 'work orders, rush tab', path: () => '/work-orders?open=true&rush=true' },
   {

@@ -30,6 +30,7 @@ import healthRoutes from './routes/health.js'
 import mlRoutes from './routes/ml.js'
 import printingRoutes from './routes/printing.js'
 import queueRoutes from './routes/queue.js'
+import repairOrderRoutes from './routes/repair-orders.js'
 import sourceRoutes from './routes/sources.js'
 import userRoutes from './routes/users.js'
 import workOrderRoutes from './routes/work-orders.js'
@@ -102,6 +103,7 @@ export async function buildApp({ config, logger, database, storage }: BuildAppOp
   await app.register(customerRoutes)
   await app.register(workOrderRoutes)
   await app.register(checkInRoutes)
+  await app.register(repairOrderRoutes)
   await app.register(queueRoutes)
   await app.register(csvRoutes)
   await app.register(analyticsRoutes)

@@ -11,6 +11,7 @@ import { FileErrors } from './services/files.errors.js'
 import { MlErrors } from './services/ml.errors.js'
 import { PrintErrors } from './services/printing.errors.js'
 import { QueueErrors } from './services/queue.errors.js'
+import { RepairOrderErrors } from './services/repair-orders.errors.js'
 import { SourceErrors } from './services/sources.errors.js'
 import { WorkOrderErrors } from './services/work-orders.errors.js'
 
@@ -28,6 +29,7 @@ export const ERROR_REGISTRY: readonly RegisteredError[] = [
   CatalogErrors,
   WorkOrderErrors,
   CheckInErrors,
+  RepairOrderErrors,
   QueueErrors,
   FileErrors,
   PrintErrors,

@@ -4,10 +4,11 @@ import { CHANGES_CHANNEL } from '../services/changes.js'
 import { importLegacyCsv } from '../services/csv-import.js'
 import { runCommand, withDatabase } from './shared.js'
 
-const USAGE = `Usage: npm run import -- <sources|customers|work-orders|items> <file.csv>
+const USAGE = `Usage: npm run import -- <sources|customers|work-orders|items|repair-orders|repair-items> <file.csv>
 
 Imports a CSV exported from the legacy system (its column names: SSource…, CustID, Name…, WorkOrderNo,
-DateIn…, Description, Qty, SizeWgt, Price…). Import in that order: sources, customers, work orders, items.
+DateIn…, Description, Qty, SizeWgt, Price…, RepairOrderNo, CUSTOMERPRICE, SEECLEAN…). Import in that order:
+sources, customers, work orders, items, repair orders, repair items.
 Rows are validated one by one and reported with line numbers; importing a file again updates, never duplicates.`
 
 async function main() {

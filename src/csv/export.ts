@@ -5,7 +5,7 @@ import { neutralizeFormula } from '../domain/csv-formula.js'
 import type { Customer } from '../models/index.js'
 import type { ExportsRepository, ItemExportRow } from '../repositories/exports.js'
 
-export const EXPORT_KINDS = ['work-orders', 'items', 'customers'] as const
+export const EXPORT_KINDS = ['work-orders', 'items', 'customers', 'repair-orders'] as const
 export type ExportKind = (typeof EXPORT_KINDS)[number]
 
 /** One column: its header and how a row becomes its cell. */
@@ -87,6 +87,46 @@ const ITEM_COLUMNS: Column<ItemExportRow>[] = [
   money('LineTotal', (r) => (r.unitPrice === null ? null : r.quantity * r.unitPrice)),
 ]
 
+type RepairOrderRow = RowOf<ReturnType<ExportsRepository['repairOrders']>>
+const legacyWord = (value: string | null) =>
+  value === null ? '' : value === 'rehang' ? 'Re-Hang' : value.charAt(0).toUpperCase() + value.slice(1)
+
+/**
+ * The legacy repair order columns (it imports back as repair orders), with our status and its dates.
+ * CUSTOMERPRICE is the price, or the note when there is one (a note with one amount reads back as both).
+ */
+const REPAIR_ORDER_COLUMNS: Column<RepairOrderRow>[] = [
+  plain('RepairOrderNo', (r) => r.repairOrderNo),
+  plain('CustID', (r) => r.customerNo),
+  text('CustomerName', (r) => r.customerName),
+  plain('Status', (r) => r.status),
+  text('ROName', (r) => r.name),
+  plain('DateIn', (r) => r.dateIn),
+  plain('DateRequired', (r) => r.dateRequired),
+  plain('DATE TO SUB', (r) => r.dateToSub),
+  plain('DateBackFromSub', (r) => r.dateBackFromSub),
+  plain('DateCompleted', (r) => r.dateCompleted),
+  plain('RETURNDATE', (r) => r.returnDate),
+  flag('RushOrder', (r) => r.rush),
+  flag('FirmRush', (r) => r.firmRush),
+  plain('QUOTE', (r) => (r.quoteStatus ? (QUOTE_LEGACY[r.quoteStatus] ?? '') : '')),
+  text('CUSTOMERPRICE', (r) => r.priceNote ?? r.repairPrice?.toFixed(2) ?? null),
+  money('RepairPrice', (r) => r.repairPrice),
+  text('RACK#', (r) => r.rackLocation),
+  plain('STORAGE', (r) => legacyWord(r.storageTime)),
+  text('LOCATION', (r) => r.location),
+  text('ITEM TYPE', (r) => r.itemType),
+  text('TYPE OF REPAIR', (r) => r.repairType),
+  text('SpecialInstructions', (r) => r.specialInstructions),
+  text('REPAIRSDONEBY', (r) => r.repairsDoneBy),
+  text('MaterialList', (r) => r.materialList),
+  text('SEECLEAN', (r) => (r.workOrderNo === null ? r.workOrderNote : String(r.workOrderNo))),
+  plain('ReturnStatus', (r) => legacyWord(r.returnStatus)),
+  text('ReturnTo', (r) => r.returnTo),
+  plain('ItemCount', (r) => r.itemCount),
+  money('ItemsTotal', (r) => r.itemsTotal),
+]
+
 /** The legacy customer columns (it imports back as customers). */
 const CUSTOMER_COLUMNS: Column<Customer & { sourceName: string | null }>[] = [
   plain('CustID', (r) => r.customerNo),
@@ -126,4 +166,5 @@ export const toCsv = {
   items: (batches: AsyncIterable<ItemExportRow[]>) => csvStream(ITEM_COLUMNS, batches),
   customers: (batches: AsyncIterable<(Customer & { sourceName: string | null })[]>) =>
     csvStream(CUSTOMER_COLUMNS, batches),
+  'repair-orders': (batches: AsyncIterable<RepairOrderRow[]>) => csvStream(REPAIR_ORDER_COLUMNS, batches),
 } satisfies Record<ExportKind, unknown>

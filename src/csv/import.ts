@@ -9,9 +9,17 @@ import {
   mapSourceRow,
   mapWorkOrderRow,
 } from '../domain/legacy.js'
+import { mapRepairItemRow, mapRepairOrderRow } from '../domain/legacy-repairs.js'
 import { CsvErrors } from '../services/csv.errors.js'
 
-export const IMPORT_KINDS = ['sources', 'customers', 'work-orders', 'items'] as const
+export const IMPORT_KINDS = [
+  'sources',
+  'customers',
+  'work-orders',
+  'items',
+  'repair-orders',
+  'repair-items',
+] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export interface ImportReport {
@@ -37,17 +45,29 @@ type Mapped<K extends ImportKind> = K extends 'sources'
     ? ReturnType<typeof mapCustomerRow>
     : K extends 'work-orders'
       ? ReturnType<typeof mapWorkOrderRow>
-      : ReturnType<typeof mapItemRow>
+      : K extends 'repair-orders'
+        ? ReturnType<typeof mapRepairOrderRow>
+        : K extends 'repair-items'
+          ? ReturnType<typeof mapRepairItemRow>
+          : ReturnType<typeof mapItemRow>
 
 const MAPPERS: { [K in ImportKind]: (row: LegacyRow) => Mapped<K> } = {
   sources: mapSourceRow,
   customers: mapCustomerRow,
   'work-orders': mapWorkOrderRow,
   items: mapItemRow,
+  'repair-orders': mapRepairOrderRow,
+  'repair-items': mapRepairItemRow,
 }
 
 export type Value<K extends ImportKind> = Extract<Mapped<K>, { ok: true }>['value']
-export type Counts = { inserted: number; updated: number; lineErrors: { line: number; errors: string[] }[] }
+export type Counts = {
+  inserted: number
+  updated: number
+  lineErrors: { line: number; errors: string[] }[]
+  /** What the writer learnt about valid rows (a SEECLEAN that could not be linked). */
+  lineWarnings?: { line: number; warnings: string[] }[]
+}
 
 /** Valid rows with their CSV line numbers, as they are handed to the writer. */
 export type Batch<K extends ImportKind = ImportKind> = { line: number; value: Value<K> }[]
@@ -85,6 +105,13 @@ export async function readLegacyCsv(
       relax_quotes: true,
     }),
   )
+  /** A line's warnings, the reader's and the writer's in one entry. */
+  const addWarnings = (line: number, warnings: string[]) => {
+    const entry = report.warnings.find((w) => w.line === line)
+    if (entry) entry.warnings.push(...warnings)
+    else if (report.warnings.length < MAX_REPORTED_ERRORS)
+      report.warnings.push({ line, warnings: [...warnings] })
+  }
   let batch: { line: number; value: Value<ImportKind> }[] = []
   const flush = async () => {
     if (batch.length === 0) return
@@ -93,6 +120,7 @@ export async function readLegacyCsv(
     report.updated += counts.updated
     report.failed += counts.lineErrors.length
     for (const e of counts.lineErrors) if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(e)
+    for (const w of counts.lineWarnings ?? []) addWarnings(w.line, w.warnings)
     batch = []
   }
   try {
@@ -105,8 +133,7 @@ export async function readLegacyCsv(
         if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line, errors: mapped.errors })
         continue
       }
-      if (mapped.warnings.length > 0 && report.warnings.length < MAX_REPORTED_ERRORS)
-        report.warnings.push({ line, warnings: mapped.warnings })
+      if (mapped.warnings.length > 0) addWarnings(line, mapped.warnings)
       batch.push({ line, value: mapped.value })
       if (batch.length >= BATCH) await flush()
     }

@@ -53,7 +53,7 @@ export function legacyField(row: LegacyRow, column: string): string | null {
  * a warning, text that is not UTF-8 an error, and a cell our own export neutralized as a possible formula
  * (`'=…`) restored, so that export files read back unchanged.
  */
-function rowReader(row: LegacyRow) {
+export function rowReader(row: LegacyRow) {
   const errors: string[] = []
   const warnings: string[] = []
   const malformed = new Set<string>()
@@ -97,9 +97,9 @@ function rowReader(row: LegacyRow) {
   return { errors, warnings, text, parse, required, oneOf, flag }
 }
 
-const asText = (v: string): Parsed<string> => ({ ok: true, value: v })
+export const asText = (v: string): Parsed<string> => ({ ok: true, value: v })
 
-function finish<T>(r: { errors: string[]; warnings: string[] }, value: T | null): MapResult<T> {
+export function finish<T>(r: { errors: string[]; warnings: string[] }, value: T | null): MapResult<T> {
   if (r.errors.length > 0 || value === null) return { ok: false, errors: r.errors }
   return { ok: true, value, warnings: r.warnings }
 }
@@ -193,7 +193,7 @@ export interface LegacyStatus {
   dateCompleted: string | null
 }
 
-const QUOTES: Record<string, QuoteStatus> = {
+export const QUOTES: Record<string, QuoteStatus> = {
   yes: 'pending',
   pending: 'pending',
   approved: 'approved',
@@ -243,13 +243,13 @@ export interface LegacyWorkOrder extends LegacyStatus {
   finalLocation: string | null
 }
 
-const STORAGE_TIMES: Record<string, StorageTime> = {
+export const STORAGE_TIMES: Record<string, StorageTime> = {
   seasonal: 'seasonal',
   season: 'seasonal',
   temporary: 'temporary',
   temp: 'temporary',
 }
-const RETURN_STATUSES: Record<string, ReturnStatus> = {
+export const RETURN_STATUSES: Record<string, ReturnStatus> = {
   ship: 'ship',
   shipping: 'ship',
   deliver: 'deliver',
@@ -316,8 +316,19 @@ export interface LegacyItem extends ItemFields {
 }
 
 export function mapItemRow(row: LegacyRow): MapResult<LegacyItem> {
+  const mapped = mapOrderItemRow(row, 'WorkOrderNo')
+  if (!mapped.ok) return mapped
+  const { orderNo, ...item } = mapped.value
+  return { ...mapped, value: { ...item, workOrderNo: orderNo } }
+}
+
+/** An item row of any order kind: the order's number is read from `orderColumn`. */
+export function mapOrderItemRow(
+  row: LegacyRow,
+  orderColumn: string,
+): MapResult<ItemFields & { orderNo: number; customerNo: number | null }> {
   const r = rowReader(row)
-  const workOrderNo = r.required('WorkOrderNo', parseLegacyInteger)
+  const orderNo = r.required(orderColumn, parseLegacyInteger)
   const customerNo = r.parse('CustID', parseLegacyInteger)
   const description = r.required('Description', asText)
   const quantity = r.parse('Qty', parseLegacyInteger) ?? 1
@@ -327,10 +338,10 @@ export function mapItemRow(row: LegacyRow): MapResult<LegacyItem> {
   const unreadableSize = sizeWarning(sizeText)
   if (unreadableSize) r.warnings.push(`SizeWgt: ${unreadableSize}`)
   const value =
-    workOrderNo === null || description === null
+    orderNo === null || description === null
       ? null
       : {
-          workOrderNo,
+          orderNo,
           customerNo,
           description,
           material: r.text('Material'),

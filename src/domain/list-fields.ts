@@ -48,3 +48,24 @@ export const CHECK_IN_FILTERS = [
   'firmRush',
 ] as const
 export type CheckInFilter = (typeof CHECK_IN_FILTERS)[number]
+export const REPAIR_ORDER_FILTERS = [
+  'repairOrderNo',
+  'name',
+  'status',
+  'quoteStatus',
+  'dateIn',
+  'dateRequired',
+  'dateToSub',
+  'dateCompleted',
+  'rush',
+  'firmRush',
+  'customerId',
+  'customerName',
+  'workOrderNo',
+  'itemType',
+  'repairType',
+  'repairsDoneBy',
+  // Neither completed nor cancelled: the pages' "open" tab.
+  'open',
+] as const
+export type RepairOrderFilter = (typeof REPAIR_ORDER_FILTERS)[number]

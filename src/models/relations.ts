@@ -2,6 +2,7 @@ import { relations } from 'drizzle-orm'
 import { customerItems } from './catalog.js'
 import { checkInItems, checkIns } from './check-ins.js'
 import { customers } from './customers.js'
+import { repairOrderItems, repairOrderStatusHistory, repairOrders } from './repair-orders.js'
 import { sources } from './sources.js'
 import { sessions, users } from './users.js'
 import { workOrderItems, workOrderStatusHistory, workOrders } from './work-orders.js'
@@ -25,6 +26,7 @@ export const workOrdersRelations = relations(workOrders, ({ one, many }) => ({
   shipTo: one(sources, { fields: [workOrders.shipToSourceId], references: [sources.id] }),
   items: many(workOrderItems),
   statusHistory: many(workOrderStatusHistory),
+  repairOrder: one(repairOrders, { fields: [workOrders.id], references: [repairOrders.workOrderId] }),
 }))
 
 export const workOrderItemsRelations = relations(workOrderItems, ({ one }) => ({
@@ -53,4 +55,22 @@ export const checkInsRelations = relations(checkIns, ({ one, many }) => ({
 
 export const checkInItemsRelations = relations(checkInItems, ({ one }) => ({
   checkIn: one(checkIns, { fields: [checkInItems.checkInId], references: [checkIns.id] }),
+}))
+
+export const repairOrdersRelations = relations(repairOrders, ({ one, many }) => ({
+  customer: one(customers, { fields: [repairOrders.customerId], references: [customers.id] }),
+  workOrder: one(workOrders, { fields: [repairOrders.workOrderId], references: [workOrders.id] }),
+  items: many(repairOrderItems),
+  statusHistory: many(repairOrderStatusHistory),
+}))
+
+export const repairOrderItemsRelations = relations(repairOrderItems, ({ one }) => ({
+  repairOrder: one(repairOrders, { fields: [repairOrderItems.repairOrderId], references: [repairOrders.id] }),
+}))
+
+export const repairOrderStatusHistoryRelations = relations(repairOrderStatusHistory, ({ one }) => ({
+  repairOrder: one(repairOrders, {
+    fields: [repairOrderStatusHistory.repairOrderId],
+    references: [repairOrders.id],
+  }),
 }))

@@ -2,7 +2,14 @@ import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle
 import { union } from 'drizzle-orm/pg-core'
 import type { Db } from '../db/index.js'
 import type { CustomerFilter } from '../domain/list-fields.js'
-import { customerSearchText, customers, type NewCustomer, sources, workOrders } from '../models/index.js'
+import {
+  customerSearchText,
+  customers,
+  type NewCustomer,
+  repairOrders,
+  sources,
+  workOrders,
+} from '../models/index.js'
 import {
   buildListQuery,
   type CountMatches,
@@ -141,9 +148,14 @@ export function createCustomersRepository(db: Db) {
       return row
     },
 
+    /** Work orders and repair orders of the customer (either keeps the customer from being deleted). */
     async orderCount(id: number, tx: Db = db) {
       const [row] = await tx.select({ n: count() }).from(workOrders).where(eq(workOrders.customerId, id))
-      return row?.n ?? 0
+      const [repairs] = await tx
+        .select({ n: count() })
+        .from(repairOrders)
+        .where(eq(repairOrders.customerId, id))
+      return (row?.n ?? 0) + (repairs?.n ?? 0)
     },
 
     async remove(id: number, tx: Db = db) {

@@ -1,7 +1,15 @@
 import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
-import { customers, sources, type WorkOrderItem, workOrderItems, workOrders } from '../models/index.js'
+import {
+  customers,
+  repairOrders,
+  sources,
+  type WorkOrderItem,
+  workOrderItems,
+  workOrders,
+} from '../models/index.js'
 import { customerConditions } from './customers.js'
+import { repairOrderConditions, repairOrderRows } from './repair-orders.js'
 import { type ExportParams, orderTotals, rowFields, workOrderConditions } from './work-orders.js'
 
 /**
@@ -23,6 +31,11 @@ export function createExportsRepository(db: Db) {
     /** Items of the work orders the list's filters select, order by order, each with its order's key fields. */
     items(params: ExportParams, ordersPerBatch = 500) {
       return itemBatches(db, workOrderConditions(db, params), ordersPerBatch)
+    },
+
+    /** Repair orders the repair order list's filters select, by number, as list rows. */
+    repairOrders(params: ExportParams, batchSize = 1000) {
+      return repairOrderBatches(db, repairOrderConditions(db, params), batchSize)
     },
 
     /** Customers the customer list's filters select, with their source's name. */
@@ -139,4 +152,18 @@ function exportRowsWithTotals(db: Db) {
     .leftJoin(sources, eq(sources.id, customers.sourceId))
     .leftJoinLateral(totals, sql`true`)
     .$dynamic()
+}
+
+async function* repairOrderBatches(db: Db, where: SQL[], batchSize: number) {
+  let after = 0
+  for (;;) {
+    const rows = await repairOrderRows(db)
+      .where(and(...where, gt(repairOrders.repairOrderNo, after)))
+      .orderBy(repairOrders.repairOrderNo)
+      .limit(batchSize)
+    if (rows.length === 0) return
+    yield rows
+    after = rows.at(-1)?.repairOrderNo ?? after
+    if (rows.length < batchSize) return
+  }
 }

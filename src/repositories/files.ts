@@ -1,6 +1,6 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
-import { checkIns, workOrderFiles, workOrders } from '../models/index.js'
+import { checkIns, repairOrders, workOrderFiles, workOrders } from '../models/index.js'
 
 const listed = {
   id: workOrderFiles.id,
@@ -11,66 +11,95 @@ const listed = {
   createdAt: workOrderFiles.createdAt,
 }
 
-/** Whose files: a work order's (its id) or a check-in's. A converted check-in's files are both. */
-export type FileOwnerKey = { workOrderId: number } | { checkInId: number }
+/**
+ * Whose attachments: a work order's, a repair order's or a check-in's (one table, one foreign key per kind).
+ * A check-in has no number of its own: it is addressed by its id. A converted check-in's photos keep their
+ * check_in_id and gain the order's key, so both screens list them.
+ */
+export type FileOwnerKind = 'work_order' | 'repair_order' | 'check_in'
 
-const ownedBy = (owner: FileOwnerKey): SQL =>
-  'workOrderId' in owner
-    ? eq(workOrderFiles.workOrderId, owner.workOrderId)
-    : eq(workOrderFiles.checkInId, owner.checkInId)
+const OWNERS = {
+  work_order: {
+    table: workOrders,
+    no: workOrders.workOrderNo,
+    id: workOrders.id,
+    fk: workOrderFiles.workOrderId,
+  },
+  repair_order: {
+    table: repairOrders,
+    no: repairOrders.repairOrderNo,
+    id: repairOrders.id,
+    fk: workOrderFiles.repairOrderId,
+  },
+  check_in: {
+    table: checkIns,
+    no: checkIns.id,
+    id: checkIns.id,
+    fk: workOrderFiles.checkInId,
+  },
+} as const
 
-/** Attachment rows; the objects themselves are the storage driver's business. */
-export function createFilesRepository(db: Db) {
+const COLUMNS = { work_order: 'workOrderId', repair_order: 'repairOrderId', check_in: 'checkInId' } as const
+
+/** Attachment rows of one kind of owner; the objects themselves are the storage driver's business. */
+export function createOwnerFilesRepository(db: Db, kind: FileOwnerKind) {
+  const owner = OWNERS[kind]
+  const column = COLUMNS[kind]
   return {
-    async orderId(workOrderNo: number): Promise<number | undefined> {
-      const [row] = await db
-        .select({ id: workOrders.id })
-        .from(workOrders)
-        .where(eq(workOrders.workOrderNo, workOrderNo))
+    async ownerId(no: number): Promise<number | undefined> {
+      const [row] = await db.select({ id: owner.id }).from(owner.table).where(eq(owner.no, no))
       return row?.id
     },
 
-    async checkInExists(checkInId: number): Promise<boolean> {
-      const [row] = await db.select({ id: checkIns.id }).from(checkIns).where(eq(checkIns.id, checkInId))
-      return row !== undefined
-    },
-
-    async insert(values: typeof workOrderFiles.$inferInsert, tx: Db = db) {
-      const [row] = await tx.insert(workOrderFiles).values(values).returning(listed)
+    async insert(
+      ownerId: number,
+      values: Omit<typeof workOrderFiles.$inferInsert, 'workOrderId' | 'repairOrderId' | 'checkInId'>,
+      tx: Db = db,
+    ) {
+      const [row] = await tx
+        .insert(workOrderFiles)
+        .values({ ...values, [column]: ownerId })
+        .returning(listed)
       return row as NonNullable<typeof row>
     },
 
-    async list(owner: FileOwnerKey) {
+    async list(ownerId: number) {
       return db
         .select(listed)
         .from(workOrderFiles)
-        .where(ownedBy(owner))
+        .where(eq(owner.fk, ownerId))
         .orderBy(asc(workOrderFiles.createdAt), asc(workOrderFiles.id))
     },
 
-    async get(owner: FileOwnerKey, fileId: string) {
+    async get(ownerId: number, fileId: string) {
       const [row] = await db
         .select({ ...listed, storageKey: workOrderFiles.storageKey })
         .from(workOrderFiles)
-        .where(and(ownedBy(owner), eq(workOrderFiles.id, fileId)))
+        .where(and(eq(owner.fk, ownerId), eq(workOrderFiles.id, fileId)))
       return row
     },
 
-    async remove(owner: FileOwnerKey, fileId: string, tx: Db = db) {
+    async remove(ownerId: number, fileId: string, tx: Db = db) {
       const [row] = await tx
         .delete(workOrderFiles)
-        .where(and(ownedBy(owner), eq(workOrderFiles.id, fileId)))
+        .where(and(eq(owner.fk, ownerId), eq(workOrderFiles.id, fileId)))
         .returning({ storageKey: workOrderFiles.storageKey, originalName: workOrderFiles.originalName })
       return row
     },
 
-    /** Storage keys of an order's files (read before the order is deleted, to remove the objects after). */
-    async keysOf(workOrderId: number, tx: Db = db): Promise<string[]> {
+    /** Storage keys of an owner's files (read before the owner is deleted, to remove the objects after). */
+    async keysOf(ownerId: number, tx: Db = db): Promise<string[]> {
       const rows = await tx
         .select({ key: workOrderFiles.storageKey })
         .from(workOrderFiles)
-        .where(eq(workOrderFiles.workOrderId, workOrderId))
+        .where(eq(owner.fk, ownerId))
       return rows.map((r) => r.key)
     },
   }
+}
+
+/** Work order attachments (the repository's first and still main use). */
+export function createFilesRepository(db: Db) {
+  const files = createOwnerFilesRepository(db, 'work_order')
+  return { ...files, orderId: files.ownerId }
 }

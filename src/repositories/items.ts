@@ -130,34 +130,43 @@ export function createItemsRepository(db: Db) {
      * the file has none).
      */
     async addImported(rows: (NewWorkOrderItem & StoredItemFields & { customerId: number })[], tx: Db) {
-      const catalog = lastByKey(rows, (r) =>
-        JSON.stringify([r.customerId, r.description, r.material, r.color, r.sizeText]),
-      )
-      await tx
-        .insert(customerItems)
-        .values(
-          catalog.map((r) => ({
-            customerId: r.customerId,
-            description: r.description,
-            material: r.material,
-            condition: r.condition,
-            color: r.color,
-            sizeText: r.sizeText,
-            squareFeet: r.squareFeet,
-            lastPrice: r.unitPrice,
-            quantity: r.quantity,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: CATALOG_IDENTITY,
-          set: {
-            lastPrice: sql`coalesce(excluded.last_price, ${customerItems.lastPrice})`,
-            updatedAt: sql`now()`,
-          },
-        })
+      await feedCatalog(rows, tx)
       await tx.insert(workOrderItems).values(rows.map(({ customerId: _c, ...r }) => r))
     },
   }
 }
 
 export type ItemsRepository = ReturnType<typeof createItemsRepository>
+
+/**
+ * The legacy import: each imported item (of a work or repair order) as a row of its customer's catalog
+ * (last price kept when the file has none).
+ */
+export async function feedCatalog(rows: (StoredItemFields & { customerId: number })[], tx: Db) {
+  const catalog = lastByKey(rows, (r) =>
+    JSON.stringify([r.customerId, r.description, r.material, r.color, r.sizeText]),
+  )
+  if (catalog.length === 0) return
+  await tx
+    .insert(customerItems)
+    .values(
+      catalog.map((r) => ({
+        customerId: r.customerId,
+        description: r.description,
+        material: r.material,
+        condition: r.condition,
+        color: r.color,
+        sizeText: r.sizeText,
+        squareFeet: r.squareFeet,
+        lastPrice: r.unitPrice,
+        quantity: r.quantity,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: CATALOG_IDENTITY,
+      set: {
+        lastPrice: sql`coalesce(excluded.last_price, ${customerItems.lastPrice})`,
+        updatedAt: sql`now()`,
+      },
+    })
+}

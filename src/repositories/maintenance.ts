@@ -12,6 +12,10 @@ export function createMaintenanceRepository(db: Db) {
       await db.execute(
         sql`SELECT setval('work_order_number_seq', greatest((SELECT max(work_order_no) FROM work_orders), 1))`,
       )
+      await db.execute(
+        // Not called when empty: the first repair order is then #1, not #2.
+        sql`SELECT setval('repair_order_number_seq', coalesce(m, 1), m IS NOT NULL) FROM (SELECT max(repair_order_no) AS m FROM repair_orders) x`,
+      )
     },
 
     /**

@@ -1,7 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../db/index.js'
 import { QUEUE_STATUSES } from '../domain/queue.js'
-import { customers, queueState, type WorkOrderStatus, workOrderItems, workOrders } from '../models/index.js'
+import {
+  customers,
+  queueState,
+  repairOrders,
+  type WorkOrderStatus,
+  workOrderItems,
+  workOrders,
+} from '../models/index.js'
 import { productType } from './analytics-sql.js'
 import { orderTotals } from './work-orders.js'
 
@@ -44,6 +51,12 @@ export function createQueueRepository(db: Db) {
           itemCount: totals.itemCount,
           squareFeet: totals.squareFeet,
           cushion: workOrders.isCushion,
+          // Its linked repair order is still open (docs/REPAIR-ORDERS.md): the order cannot go home yet.
+          repairOrderNo: repairOrders.repairOrderNo,
+          repairNotFinished:
+            sql<boolean>`coalesce(${repairOrders.status} not in ('completed', 'cancelled'), false)`.mapWith(
+              Boolean,
+            ),
           // A sail order: one of its items is a sail by the shop's product rule (the analytics' rule).
           sail: sql<boolean>`EXISTS (SELECT 1 FROM ${workOrderItems} WHERE ${workOrderItems.workOrderId} = ${workOrders.id} AND ${productType(workOrderItems.description, workOrderItems.material)} = 'sail')`.mapWith(
             Boolean,
@@ -51,6 +64,7 @@ export function createQueueRepository(db: Db) {
         })
         .from(workOrders)
         .innerJoin(customers, eq(customers.id, workOrders.customerId))
+        .leftJoin(repairOrders, eq(repairOrders.workOrderId, workOrders.id))
         .leftJoinLateral(totals, sql`true`)
         .where(inQueue())
       return {

@@ -151,6 +151,8 @@ export function createWorkOrdersRepository(db: Db) {
         shipTo: true,
         items: { orderBy: (items, { asc }) => [asc(items.id)] },
         statusHistory: { orderBy: (h, { asc }) => [asc(h.changedAt), asc(h.id)] },
+        // The linked repair order (at most one): its number and status on the order's screen.
+        repairOrder: { columns: { repairOrderNo: true, status: true } },
       },
     })
     .prepare('work_orders_detail')
@@ -260,6 +262,14 @@ export function createWorkOrdersRepository(db: Db) {
     /** The order with customer (and source), ship-to, items and status history: one statement. */
     async detailByNumber(workOrderNo: number) {
       return detail.execute({ no: workOrderNo })
+    },
+
+    async byId(id: number, tx: Db = db) {
+      const [row] = await tx
+        .select({ id: workOrders.id, workOrderNo: workOrders.workOrderNo })
+        .from(workOrders)
+        .where(eq(workOrders.id, id))
+      return row
     },
 
     async getByNumber(workOrderNo: number, tx: Db = db) {

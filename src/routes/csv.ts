@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ADMIN, MANAGERS } from '../auth/access.js'
 import type { ExportKind } from '../csv/export.js'
-import { CUSTOMER_FILTERS, WORK_ORDER_FILTERS } from '../domain/list-fields.js'
+import { CUSTOMER_FILTERS, REPAIR_ORDER_FILTERS, WORK_ORDER_FILTERS } from '../domain/list-fields.js'
 import { ErrorRef } from '../schemas/common.js'
 import { ImportParams, ImportReportSchema } from '../schemas/csv.js'
 import { ListQuery, listParams } from '../schemas/list.js'
@@ -70,6 +70,13 @@ const csvRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'Every matching customer as CSV, with contact columns (the customer list filters apply)',
   )
 
+  exportRoute(
+    '/api/repair-orders/export.csv',
+    'repair-orders',
+    REPAIR_ORDER_FILTERS,
+    'Every matching repair order as CSV in the legacy columns (the repair order list filters apply)',
+  )
+
   app.post(
     '/api/import/:kind',
     {
@@ -83,7 +90,8 @@ const csvRoutes: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: IMPORT_LIMIT_BYTES,
       schema: {
         tags: ['csv'],
-        summary: 'Import a legacy CSV (Content-Type: text/csv): sources, customers, work-orders, then items',
+        summary:
+          'Import a legacy CSV (Content-Type: text/csv): sources, customers, work-orders, items, then repair-orders and repair-items',
         params: ImportParams,
         response: {
           200: ImportReportSchema,

@@ -7,7 +7,7 @@ import { CheckInFileParams, CheckInParams } from '../schemas/check-ins.js'
 import { ErrorRef } from '../schemas/common.js'
 import { FileParams, FileSchema, FilesSchema, OrderParams } from '../schemas/files.js'
 import { FileErrors } from '../services/files.errors.js'
-import type { DownloadTarget, Upload } from '../services/files.js'
+import type { DownloadTarget, FilesService, Upload } from '../services/files.js'
 import { ALLOWED_EXTENSIONS } from '../storage/file-types.js'
 import { writeContext } from './context.js'
 
@@ -20,6 +20,9 @@ const UploadForm = {
   required: ['file'],
   properties: { file: { type: 'string', format: 'binary', description: 'One file; one per request' } },
 }
+
+/** One kind of order's files, addressed by the order's number. */
+type FilesOf = FilesService['repairOrders']
 
 const err = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorRef]))
 
@@ -76,7 +79,7 @@ function sendDownload(reply: FastifyReply, target: DownloadTarget) {
     .send(target.stream)
 }
 
-/** Attachments of a work order: photos of damage, quotes and sign-offs (docs/FILES.md). */
+/** Attachments of work orders, repair orders and check-ins: photos of damage, quotes and sign-offs (docs/FILES.md). */
 const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['files']
   const maxBytes = app.config.files.maxUploadBytes
@@ -87,71 +90,79 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     throwFileSizeLimit: true,
   })
 
-  app.post(
-    '/api/work-orders/:no/files',
-    {
-      config: { access: ANY_ROLE, documentedBody: { consumes: ['multipart/form-data'], schema: UploadForm } },
-      schema: {
-        tags,
-        summary: 'Attach a file (multipart/form-data, part "file")',
-        description: `Allowed: ${ALLOWED_EXTENSIONS.join(', ')}, checked by content as well as name; at most MAX_UPLOAD_MB.`,
-        params: OrderParams,
-        response: { 201: FileSchema, ...err(400, 401, 403, 404, 406, 413, 415) },
+  /** The same four routes for each kind of owner, over the one files service. */
+  const ownerRoutes = (base: string, what: string, owner: FilesOf) => {
+    app.post(
+      `${base}/:no/files`,
+      {
+        config: {
+          access: ANY_ROLE,
+          documentedBody: { consumes: ['multipart/form-data'], schema: UploadForm },
+        },
+        schema: {
+          tags,
+          summary: 'Attach a file (multipart/form-data, part "file")',
+          description: `Allowed: ${ALLOWED_EXTENSIONS.join(', ')}, checked by content as well as name; at most MAX_UPLOAD_MB.`,
+          params: OrderParams,
+          response: { 201: FileSchema, ...err(400, 401, 403, 404, 406, 413, 415) },
+        },
       },
-    },
-    async (request, reply) => {
-      const row = await receiveUpload(request, (upload) =>
-        app.filesService.upload(writeContext(request), request.params.no, upload),
-      )
-      return reply.code(201).send(row)
-    },
-  )
+      async (request, reply) => {
+        const row = await receiveUpload(request, (upload) =>
+          owner.upload(writeContext(request), request.params.no, upload),
+        )
+        return reply.code(201).send(row)
+      },
+    )
 
-  app.get(
-    '/api/work-orders/:no/files',
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags,
-        summary: "A work order's files",
-        params: OrderParams,
-        response: { 200: FilesSchema, ...err(400, 401, 404) },
+    app.get(
+      `${base}/:no/files`,
+      {
+        config: { access: ANY_ROLE },
+        schema: {
+          tags,
+          summary: `A ${what}'s files`,
+          params: OrderParams,
+          response: { 200: FilesSchema, ...err(400, 401, 404) },
+        },
       },
-    },
-    async (request) => ({ data: await app.filesService.list(request.params.no) }),
-  )
+      async (request) => ({ data: await owner.list(request.params.no) }),
+    )
 
-  app.get(
-    '/api/work-orders/:no/files/:fileId',
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags,
-        summary: 'Download: a redirect to a short-lived URL on S3, the bytes from local storage',
-        params: FileParams,
-        response: { 200: Binary, 302: Type.Null(), ...err(400, 401, 404) },
+    app.get(
+      `${base}/:no/files/:fileId`,
+      {
+        config: { access: ANY_ROLE },
+        schema: {
+          tags,
+          summary: 'Download: a redirect to a short-lived URL on S3, the bytes from local storage',
+          params: FileParams,
+          response: { 200: Binary, 302: Type.Null(), ...err(400, 401, 404) },
+        },
       },
-    },
-    async (request, reply) =>
-      sendDownload(reply, await app.filesService.download(request.params.no, request.params.fileId)),
-  )
+      async (request, reply) =>
+        sendDownload(reply, await owner.download(request.params.no, request.params.fileId)),
+    )
 
-  app.delete(
-    '/api/work-orders/:no/files/:fileId',
-    {
-      config: { access: MANAGERS },
-      schema: {
-        tags,
-        summary: 'Delete a file',
-        params: FileParams,
-        response: { 204: Type.Null(), ...err(400, 401, 403, 404) },
+    app.delete(
+      `${base}/:no/files/:fileId`,
+      {
+        config: { access: MANAGERS },
+        schema: {
+          tags,
+          summary: 'Delete a file',
+          params: FileParams,
+          response: { 204: Type.Null(), ...err(400, 401, 403, 404) },
+        },
       },
-    },
-    async (request, reply) => {
-      await app.filesService.remove(writeContext(request), request.params.no, request.params.fileId)
-      return reply.code(204).send(null)
-    },
-  )
+      async (request, reply) => {
+        await owner.remove(writeContext(request), request.params.no, request.params.fileId)
+        return reply.code(204).send(null)
+      },
+    )
+  }
+  ownerRoutes('/api/work-orders', 'work order', app.filesService)
+  ownerRoutes('/api/repair-orders', 'repair order', app.filesService.repairOrders)
 
   // A check-in's photos from the counter (docs/CHECK-INS.md): added and removed while it is pending;
   // converting it moves them onto the new work order, where the routes above serve them.

@@ -1,9 +1,9 @@
 import { Type } from 'typebox'
 
 export const ImportParams = Type.Object({
-  kind: Type.Unsafe<'sources' | 'customers' | 'work-orders' | 'items'>({
+  kind: Type.Unsafe<'sources' | 'customers' | 'work-orders' | 'items' | 'repair-orders' | 'repair-items'>({
     type: 'string',
-    enum: ['sources', 'customers', 'work-orders', 'items'],
+    enum: ['sources', 'customers', 'work-orders', 'items', 'repair-orders', 'repair-items'],
   }),
 })
 

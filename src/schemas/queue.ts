@@ -42,6 +42,12 @@ export const QueueEntrySchema = Type.Object(
     dueSoon: Type.Boolean(),
     sail: Type.Boolean({ description: 'One of its items is a sail (the analytics product rule)' }),
     cushion: Type.Boolean({ description: 'The order is flagged as a cushion order' }),
+    repairOrderNo: Type.Union([Type.Integer(), Type.Null()], {
+      description: 'The linked repair order, if any',
+    }),
+    repairNotFinished: Type.Boolean({
+      description: 'Its linked repair order is open (neither completed nor cancelled): "repair not finished"',
+    }),
   },
   { title: 'QueueEntry' },
 )

@@ -1,4 +1,5 @@
 import { Type } from 'typebox'
+import { repairOrderStatus } from '../models/repair-orders.js'
 import { quoteStatus, returnStatus, storageTime, workOrderStatus } from '../models/work-orders.js'
 import { DateTime, NullableText } from './common.js'
 import { CustomerSchema, ItemSchema } from './customers.js'
@@ -93,6 +94,16 @@ export const WorkOrderDetailSchema = Type.Object(
       description: "What the user should know about the order's data, e.g. sizes that were not understood",
     }),
     statusHistory: Type.Array(StatusChangeSchema),
+    repairOrder: Type.Union(
+      [
+        Type.Object({
+          repairOrderNo: Type.Integer(),
+          status: enumOf(repairOrderStatus.enumValues),
+        }),
+        Type.Null(),
+      ],
+      { description: 'The linked repair order (at most one), or null' },
+    ),
     estimatedCompletion: Type.Optional(
       Type.Union([Type.String(), Type.Null()], {
         description: 'Open orders: predicted completion date (GET only; null without an active model)',

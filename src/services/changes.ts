@@ -14,7 +14,19 @@ export interface DataChange {
     | 'work_order_file'
     | 'catalog_item'
     | 'check_in'
-  action: 'created' | 'updated' | 'deleted' | 'status_changed' | 'imported' | 'reordered' | 'converted'
+    | 'repair_order'
+    | 'repair_order_item'
+    | 'repair_order_file'
+  action:
+    | 'created'
+    | 'updated'
+    | 'deleted'
+    | 'status_changed'
+    | 'imported'
+    | 'reordered'
+    | 'converted'
+    | 'linked'
+    | 'unlinked'
   ids: (number | string)[]
 }
 

@@ -7,12 +7,15 @@ import { createItemsRepository } from '../repositories/items.js'
 import { createMaintenanceRepository } from '../repositories/maintenance.js'
 import { createSourcesRepository } from '../repositories/sources.js'
 import { createWorkOrdersRepository } from '../repositories/work-orders.js'
+import { createRepairImportWriters } from './csv-import-repairs.js'
 
 const IMPORTED_TABLES: Record<ImportKind, string[]> = {
   sources: ['sources'],
   customers: ['customers', 'sources'],
   'work-orders': ['work_orders', 'work_order_status_history', 'sources'],
   items: ['work_order_items', 'customer_items'],
+  'repair-orders': ['repair_orders', 'repair_order_status_history'],
+  'repair-items': ['repair_order_items', 'customer_items'],
 }
 
 /**
@@ -25,6 +28,7 @@ export async function importLegacyCsv(db: Db, kind: ImportKind, input: Readable)
   const customers = createCustomersRepository(db)
   const orders = createWorkOrdersRepository(db)
   const items = createItemsRepository(db)
+  const repairs = createRepairImportWriters(db)
   /** Orders whose items this run has already replaced (their next rows add to the file's items). */
   const seenOrders = new Set<number>()
 
@@ -122,6 +126,10 @@ export async function importLegacyCsv(db: Db, kind: ImportKind, input: Readable)
           return writeCustomers(batch as Batch<'customers'>, created, tx)
         case 'work-orders':
           return writeOrders(batch as Batch<'work-orders'>, created, tx)
+        case 'repair-orders':
+          return repairs.orders(batch as Batch<'repair-orders'>, tx)
+        case 'repair-items':
+          return repairs.items(batch as Batch<'repair-items'>, tx)
         default:
           return writeItems(batch as Batch<'items'>, tx)
       }

@@ -15,6 +15,8 @@ const CHANGED_ENTITY: Record<ImportKind, DataChange['entity']> = {
   customers: 'customer',
   'work-orders': 'work_order',
   items: 'work_order_item',
+  'repair-orders': 'repair_order',
+  'repair-items': 'repair_order_item',
 }
 
 /**
@@ -25,6 +27,7 @@ export function exportCsv(db: Db, kind: ExportKind, params: ExportParams): Reada
   const rows = createExportsRepository(db)
   if (kind === 'items') return toCsv.items(rows.items(params))
   if (kind === 'customers') return toCsv.customers(rows.customers(params))
+  if (kind === 'repair-orders') return toCsv['repair-orders'](rows.repairOrders(params))
   return toCsv['work-orders'](rows.workOrders(params))
 }
 

@@ -9,8 +9,8 @@ export const CustomerErrors = defineErrors('customers', {
   hasWorkOrders: built(
     409,
     'customer.has_work_orders',
-    'A customer with work orders cannot be deleted',
+    'A customer with work orders or repair orders cannot be deleted',
     (customerNo: number, orders: number) =>
-      `Customer #${customerNo} has ${orders} work order(s) and cannot be deleted; their history must stay`,
+      `Customer #${customerNo} has ${orders} work or repair order(s) and cannot be deleted; their history must stay`,
   ),
 })

@@ -1,7 +1,7 @@
 import { built, defineErrors, fixed, passedOn } from '../errors.js'
 
 export const FileErrors = defineErrors('files', {
-  notFound: fixed(404, 'file.not_found', 'No such file on this work order'),
+  notFound: fixed(404, 'file.not_found', 'No such file on this order'),
   missing: fixed(400, 'file.missing', 'Send the file as multipart/form-data in a part named "file"'),
   empty: fixed(400, 'file.empty', 'The file is empty'),
   tooMany: fixed(

@@ -3,12 +3,13 @@ import type { Readable } from 'node:stream'
 import { isForeignKeyViolation } from '../db/constraint-errors.js'
 import type { Db } from '../db/index.js'
 import { createCheckInsRepository } from '../repositories/check-ins.js'
-import { createFilesRepository, type FileOwnerKey } from '../repositories/files.js'
+import { createOwnerFilesRepository, type FileOwnerKind } from '../repositories/files.js'
 import { contentDisposition, sanitizeFilename } from '../storage/disposition.js'
 import { checkFileType, peek, SNIFF_BYTES } from '../storage/file-types.js'
 import type { FileStorage } from '../storage/index.js'
 import { CheckInErrors } from './check-ins.errors.js'
 import { FileErrors } from './files.errors.js'
+import { RepairOrderErrors } from './repair-orders.errors.js'
 import { WorkOrderErrors } from './work-orders.errors.js'
 import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
 
@@ -35,15 +36,23 @@ export interface Upload {
   afterStored?: () => Promise<void>
 }
 
-/** Who a file belongs to, as clients name it: a work order by number, a check-in by id. */
-export type FileOwner = { kind: 'work_order'; no: number } | { kind: 'check_in'; id: number }
-
 export type DownloadTarget =
   | { redirect: string }
   | { stream: Readable; size: number; contentType: string; disposition: string }
 
+/** Per kind of owner: its storage prefix, its not-found error, and how its audit and changes are named. */
+const KINDS = {
+  work_order: { prefix: 'work-orders', notFound: WorkOrderErrors.notFound, change: 'work_order_file' },
+  repair_order: {
+    prefix: 'repair-orders',
+    notFound: RepairOrderErrors.notFound,
+    change: 'repair_order_file',
+  },
+  check_in: { prefix: 'check-ins', notFound: CheckInErrors.notFound, change: 'work_order_file' },
+} as const
+
 /**
- * Attachments of work orders and check-ins. An upload is streamed to storage (never held whole), checked by its first bytes
+ * Attachments of work orders, repair orders and check-ins. An upload is streamed to storage (never held whole), checked by its first bytes
  * as well as its name, and recorded only once stored; if the record cannot be written the object is
  * removed, and a failed upload leaves neither object nor row.
  */
@@ -55,9 +64,19 @@ export function createFilesService(
     log: { warn(obj: object, msg: string): void }
   },
 ) {
-  const repo = createFilesRepository(deps.db)
-  const checkIns = createCheckInsRepository(deps.db)
   const { storage } = deps
+  const checkIns = createCheckInsRepository(deps.db)
+
+  /**
+   * A check-in takes and loses files only while pending; the share lock waits out a conversion, so a photo
+   * arriving during one is either moved with the others or refused. Orders take files in any status.
+   */
+  async function guardOwner(kind: FileOwnerKind, id: number, tx: Db) {
+    if (kind !== 'check_in') return
+    const row = await checkIns.lockShared(id, tx)
+    if (!row) throw CheckInErrors.notFound(id)
+    if (row.state !== 'pending') throw CheckInErrors.notPending(row.state)
+  }
 
   async function removeObjects(keys: string[]) {
     for (const key of keys) {
@@ -67,174 +86,147 @@ export function createFilesService(
     }
   }
 
-  /** Resolves an owner to its row's key, or the owner's 404. */
-  async function keyOf(owner: FileOwner): Promise<FileOwnerKey> {
-    if (owner.kind === 'work_order') {
-      const workOrderId = await repo.orderId(owner.no)
-      if (workOrderId === undefined) throw WorkOrderErrors.notFound(owner.no)
-      return { workOrderId }
-    }
-    if (!(await repo.checkInExists(owner.id))) throw CheckInErrors.notFound(owner.id)
-    return { checkInId: owner.id }
-  }
-
-  /** A check-in takes and loses files only while pending; the share lock waits out a conversion. */
-  async function guardOwner(owner: FileOwner, tx: Db) {
-    if (owner.kind !== 'check_in') return
-    const row = await checkIns.lockShared(owner.id, tx)
-    if (!row) throw CheckInErrors.notFound(owner.id)
-    if (row.state !== 'pending') throw CheckInErrors.notPending(row.state)
-  }
-
-  const described = (owner: FileOwner) =>
-    owner.kind === 'work_order'
-      ? { prefix: `work-orders/${owner.no}`, entity: 'work_order', entityId: owner.no }
-      : { prefix: `check-ins/${owner.id}`, entity: 'check_in', entityId: owner.id }
-
-  const notFoundOf = (owner: FileOwner) =>
-    owner.kind === 'work_order' ? WorkOrderErrors.notFound(owner.no) : CheckInErrors.notFound(owner.id)
-
-  async function list(owner: FileOwner) {
-    return repo.list(await keyOf(owner))
-  }
-
-  async function upload(ctx: WriteContext, owner: FileOwner, upload: Upload) {
-    let key: FileOwnerKey
-    try {
-      key = await keyOf(owner)
-    } catch (err) {
-      await drain(upload.stream)
-      throw err
-    }
-    const originalName = sanitizeFilename(upload.filename)
-    let sniffed: Awaited<ReturnType<typeof peek>>
-    try {
-      sniffed = await peek(upload.stream, SNIFF_BYTES)
-    } catch (err) {
-      if (isTooLarge(err)) throw FileErrors.tooLarge(deps.maxUploadBytes)
-      throw err
-    }
-    if (sniffed.head.length === 0) throw FileErrors.empty()
-    const type = await checkFileType(originalName, sniffed.head)
-    if (!type.ok) {
-      await drain(sniffed.stream)
-      throw FileErrors.unsupported(type.reason)
-    }
-
-    const about = described(owner)
-    const storageKey = `${about.prefix}/${randomUUID()}.${type.ext}`
-    let size: number
-    try {
-      ;({ size } = await storage.put(storageKey, sniffed.stream, type.mime))
-    } catch (err) {
-      // The driver leaves nothing behind on failure; make sure of it for the size limit.
-      await storage.delete(storageKey).catch(() => undefined)
-      // The S3 upload reports the cut stream in its own words; the part itself knows it was cut.
-      if (isTooLarge(err) || upload.truncated?.()) throw FileErrors.tooLarge(deps.maxUploadBytes)
-      deps.log.warn({ err: { message: (err as Error).message } }, 'could not store an upload')
-      throw FileErrors.storageUnavailable()
-    }
-    if (upload.truncated?.()) {
-      await removeObjects([storageKey])
-      throw FileErrors.tooLarge(deps.maxUploadBytes)
-    }
-    try {
-      await upload.afterStored?.()
-    } catch (err) {
-      await removeObjects([storageKey])
-      throw err
-    }
-
-    try {
-      return await auditedWrite(deps, ctx, async (tx) => {
-        await guardOwner(owner, tx)
-        const row = await repo.insert(
-          {
-            ...key,
-            storageKey,
-            originalName,
-            contentType: type.mime,
-            sizeBytes: size,
-            uploadedBy: ctx.actor.id,
-          },
-          tx,
-        )
-        return {
-          result: row,
-          audit: {
-            action: `${about.entity}.file_added`,
-            entity: about.entity,
-            entityId: about.entityId,
-            summary: { fileId: row.id, name: originalName, bytes: size },
-          },
-          change: { entity: 'work_order_file', action: 'created', ids: [Object.values(key)[0] ?? 0] },
-        }
-      })
-    } catch (err) {
-      await removeObjects([storageKey])
-      // The owner was deleted while its file was uploading.
-      if (isForeignKeyViolation(err)) throw notFoundOf(owner)
-      throw err
-    }
-  }
-
-  /** A presigned URL on S3; the bytes themselves from the local driver. */
-  async function download(owner: FileOwner, fileId: string): Promise<DownloadTarget> {
-    const file = await repo.get(await keyOf(owner), fileId)
-    if (!file) throw FileErrors.notFound()
-    const url = await storage.signedUrl(file.storageKey, {
-      filename: file.originalName,
-      contentType: file.contentType,
-      expiresInS: deps.downloadUrlTtlS,
-    })
-    if (url) return { redirect: url }
-    const object = await storage.get(file.storageKey)
-    if (!object) throw FileErrors.missingObject()
+  /** The four operations on one kind of owner's files, addressed by the owner's number. */
+  function filesOf(kind: FileOwnerKind) {
+    const repo = createOwnerFilesRepository(deps.db, kind)
+    const { prefix, notFound, change } = KINDS[kind]
     return {
-      stream: object.body,
-      size: object.size,
-      contentType: file.contentType,
-      disposition: contentDisposition(file.originalName),
+      async list(no: number) {
+        const orderId = await repo.ownerId(no)
+        if (orderId === undefined) throw notFound(no)
+        return repo.list(orderId)
+      },
+
+      async upload(ctx: WriteContext, no: number, upload: Upload) {
+        const orderId = await repo.ownerId(no)
+        if (orderId === undefined) {
+          await drain(upload.stream)
+          throw notFound(no)
+        }
+        const originalName = sanitizeFilename(upload.filename)
+        let sniffed: Awaited<ReturnType<typeof peek>>
+        try {
+          sniffed = await peek(upload.stream, SNIFF_BYTES)
+        } catch (err) {
+          if (isTooLarge(err)) throw FileErrors.tooLarge(deps.maxUploadBytes)
+          throw err
+        }
+        if (sniffed.head.length === 0) throw FileErrors.empty()
+        const type = await checkFileType(originalName, sniffed.head)
+        if (!type.ok) {
+          await drain(sniffed.stream)
+          throw FileErrors.unsupported(type.reason)
+        }
+
+        const storageKey = `${prefix}/${no}/${randomUUID()}.${type.ext}`
+        let size: number
+        try {
+          ;({ size } = await storage.put(storageKey, sniffed.stream, type.mime))
+        } catch (err) {
+          // The driver leaves nothing behind on failure; make sure of it for the size limit.
+          await storage.delete(storageKey).catch(() => undefined)
+          // The S3 upload reports the cut stream in its own words; the part itself knows it was cut.
+          if (isTooLarge(err) || upload.truncated?.()) throw FileErrors.tooLarge(deps.maxUploadBytes)
+          deps.log.warn({ err: { message: (err as Error).message } }, 'could not store an upload')
+          throw FileErrors.storageUnavailable()
+        }
+        if (upload.truncated?.()) {
+          await removeObjects([storageKey])
+          throw FileErrors.tooLarge(deps.maxUploadBytes)
+        }
+        try {
+          await upload.afterStored?.()
+        } catch (err) {
+          await removeObjects([storageKey])
+          throw err
+        }
+
+        try {
+          return await auditedWrite(deps, ctx, async (tx) => {
+            await guardOwner(kind, orderId, tx)
+            const row = await repo.insert(
+              orderId,
+              {
+                storageKey,
+                originalName,
+                contentType: type.mime,
+                sizeBytes: size,
+                uploadedBy: ctx.actor.id,
+              },
+              tx,
+            )
+            return {
+              result: row,
+              audit: {
+                action: `${kind}.file_added`,
+                entity: kind,
+                entityId: no,
+                summary: { fileId: row.id, name: originalName, bytes: size },
+              },
+              change: { entity: change, action: 'created', ids: [orderId] },
+            }
+          })
+        } catch (err) {
+          await removeObjects([storageKey])
+          // The order was deleted while its file was uploading.
+          if (isForeignKeyViolation(err)) throw notFound(no)
+          throw err
+        }
+      },
+
+      /** A presigned URL on S3; the bytes themselves from the local driver. */
+      async download(no: number, fileId: string): Promise<DownloadTarget> {
+        const orderId = await repo.ownerId(no)
+        if (orderId === undefined) throw notFound(no)
+        const file = await repo.get(orderId, fileId)
+        if (!file) throw FileErrors.notFound()
+        const url = await storage.signedUrl(file.storageKey, {
+          filename: file.originalName,
+          contentType: file.contentType,
+          expiresInS: deps.downloadUrlTtlS,
+        })
+        if (url) return { redirect: url }
+        const object = await storage.get(file.storageKey)
+        if (!object) throw FileErrors.missingObject()
+        return {
+          stream: object.body,
+          size: object.size,
+          contentType: file.contentType,
+          disposition: contentDisposition(file.originalName),
+        }
+      },
+
+      async remove(ctx: WriteContext, no: number, fileId: string) {
+        const orderId = await repo.ownerId(no)
+        if (orderId === undefined) throw notFound(no)
+        const removed = await auditedWrite(deps, ctx, async (tx) => {
+          await guardOwner(kind, orderId, tx)
+          const row = await repo.remove(orderId, fileId, tx)
+          if (!row) throw FileErrors.notFound()
+          return {
+            result: row,
+            audit: {
+              action: `${kind}.file_removed`,
+              entity: kind,
+              entityId: no,
+              summary: { fileId, name: row.originalName },
+            },
+            change: { entity: change, action: 'deleted', ids: [orderId] },
+          }
+        })
+        // After the commit: a row never points at a deleted object. A failed delete is logged (an orphan).
+        await removeObjects([removed.storageKey])
+      },
     }
   }
 
-  async function remove(ctx: WriteContext, owner: FileOwner, fileId: string) {
-    const key = await keyOf(owner)
-    const about = described(owner)
-    const removed = await auditedWrite(deps, ctx, async (tx) => {
-      await guardOwner(owner, tx)
-      const row = await repo.remove(key, fileId, tx)
-      if (!row) throw FileErrors.notFound()
-      return {
-        result: row,
-        audit: {
-          action: `${about.entity}.file_removed`,
-          entity: about.entity,
-          entityId: about.entityId,
-          summary: { fileId, name: row.originalName },
-        },
-        change: { entity: 'work_order_file', action: 'deleted', ids: [Object.values(key)[0] ?? 0] },
-      }
-    })
-    // After the commit: a row never points at a deleted object. A failed delete is logged (an orphan).
-    await removeObjects([removed.storageKey])
-  }
-
-  const order = (no: number): FileOwner => ({ kind: 'work_order', no })
-  const checkIn = (id: number): FileOwner => ({ kind: 'check_in', id })
   return {
     removeObjects,
-    list: (no: number) => list(order(no)),
-    upload: (ctx: WriteContext, no: number, u: Upload) => upload(ctx, order(no), u),
-    download: (no: number, fileId: string) => download(order(no), fileId),
-    remove: (ctx: WriteContext, no: number, fileId: string) => remove(ctx, order(no), fileId),
-    /** A check-in's photos from the counter: added and removed while it is pending (docs/CHECK-INS.md). */
-    checkIn: {
-      list: (id: number) => list(checkIn(id)),
-      upload: (ctx: WriteContext, id: number, u: Upload) => upload(ctx, checkIn(id), u),
-      download: (id: number, fileId: string) => download(checkIn(id), fileId),
-      remove: (ctx: WriteContext, id: number, fileId: string) => remove(ctx, checkIn(id), fileId),
-    },
+    ...filesOf('work_order'),
+    /** A repair order's attachments: the same rules and storage. */
+    repairOrders: filesOf('repair_order'),
+    /** A check-in's photos from the counter, by its id: added and removed while it is pending. */
+    checkIn: filesOf('check_in'),
   }
 }
 

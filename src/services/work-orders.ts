@@ -62,7 +62,7 @@ async function detail(c: OrderContext, no: number, opts: { created?: boolean } =
   const estimate = c.deps.estimate
     ? await c.deps.estimate(order, opts)
     : { estimatedCompletion: null, predictedPrice: null }
-  return { ...withSizeWarnings(order), ...estimate }
+  return { ...withSizeWarnings(order), repairOrder: order.repairOrder ?? null, ...estimate }
 }
 
 function create(

@@ -15,6 +15,9 @@ import homePages from './pages/home.js'
 import modelPages from './pages/models.js'
 import queuePages from './pages/queue.js'
 import registerPages from './pages/register.js'
+import repairOrderDetailPages from './pages/repair-order-detail.js'
+import repairOrderFormPages from './pages/repair-order-form.js'
+import repairOrdersListPages from './pages/repair-orders-list.js'
 import signInPages from './pages/sign-in.js'
 import sourcePages from './pages/sources.js'
 import workOrderDetailPages from './pages/work-order-detail.js'
@@ -52,6 +55,9 @@ async function pages(app: FastifyInstance) {
   await app.register(workOrderFormPages, { drafts: app.workOrderDraftsService })
   await app.register(workOrderDetailPages)
   await app.register(checkInPages)
+  await app.register(repairOrdersListPages)
+  await app.register(repairOrderFormPages)
+  await app.register(repairOrderDetailPages)
   await app.register(queuePages)
   await app.register(boardPages)
   await app.register(customerPages)

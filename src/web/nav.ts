@@ -17,6 +17,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/', label: 'Dashboard', roles: EVERYONE },
   { href: '/work-orders', label: 'Work orders', roles: EVERYONE },
   { href: '/check-ins', label: 'Check-ins', roles: EVERYONE },
+  { href: '/repair-orders', label: 'Repair orders', roles: EVERYONE },
   { href: '/queue', label: 'Queue', roles: EVERYONE },
   { href: '/board', label: 'Board', roles: EVERYONE },
   { href: '/customers', label: 'Customers', roles: EVERYONE },

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import { resolveSecretKeys } from '../../auth/secret-key.js'
 import { createTokenDigester } from '../../auth/tokens.js'
 import { shopToday } from '../../domain/shop-date.js'
-import { createFilesRepository } from '../../repositories/files.js'
+import { createFilesRepository, createOwnerFilesRepository } from '../../repositories/files.js'
 import { type AccountService, createAccountService } from '../../services/account.js'
 import { type AnalyticsService, createAnalyticsService } from '../../services/analytics.js'
 import { type AuthService, createAuthService } from '../../services/auth.js'
@@ -18,6 +18,7 @@ import { createSnapshotService } from '../../services/ml-snapshots.js'
 import { createTrainingService } from '../../services/ml-training.js'
 import { createPrintingService, type PrintingService } from '../../services/printing.js'
 import { createQueueService, type QueueService } from '../../services/queue.js'
+import { createRepairOrdersService, type RepairOrdersService } from '../../services/repair-orders.js'
 import { createSourcesService, type SourcesService } from '../../services/sources.js'
 import { createUsersService, type UsersService } from '../../services/users.js'
 import {
@@ -40,6 +41,8 @@ declare module 'fastify' {
     workOrdersService: WorkOrdersService
     /** Items dropped off at the counter, converted into work orders (docs/CHECK-INS.md). */
     checkInsService: CheckInsService
+    /** Repair orders (docs/REPAIR-ORDERS.md); `detail` is what the repair order PDF reads. */
+    repairOrdersService: RepairOrdersService
     queueService: QueueService
     filesService: FilesService
     /** Printed orders: work order PDFs, one or many (docs/PRINTING.md). */
@@ -130,6 +133,16 @@ export default fp(
     app.decorate(
       'checkInsService',
       createCheckInsService({ ...deps, timeZone: config.shopTimezone, countMatches }),
+    )
+    const repairFiles = createOwnerFilesRepository(db, 'repair_order')
+    app.decorate(
+      'repairOrdersService',
+      createRepairOrdersService({
+        ...deps,
+        timeZone: config.shopTimezone,
+        countMatches,
+        files: { keysOf: repairFiles.keysOf, removeObjects: files.removeObjects },
+      }),
     )
     app.decorate('queueService', createQueueService({ ...deps, timeZone: config.shopTimezone }))
     app.decorate('filesService', files)

@@ -6,6 +6,7 @@ import type { Role, WorkOrderStatus } from '../../models/index.js'
 import { workOrderStatus } from '../../models/index.js'
 import { writeContext } from '../../routes/context.js'
 import { FileErrors } from '../../services/files.errors.js'
+import type { FilesService } from '../../services/files.js'
 import { WorkOrderErrors } from '../../services/work-orders.errors.js'
 import { OrderDetailPage } from '../components/work-orders/order-detail.js'
 import { setFlash } from '../flash.js'
@@ -21,14 +22,59 @@ export function orderNo(request: FastifyRequest): number {
   return Number(raw)
 }
 
-const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+export const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Where the API's message speaks of multipart parts, the page speaks of the form. */
 const PAGE_TEXT: Record<string, string> = { [FileErrors.missing.code]: 'Choose a photo or a PDF first.' }
 
 /** An expected refusal (409 transition, 415 file type…) becomes a message on the order's page. */
-function userMistake(err: unknown): err is AppError {
+export function userMistake(err: unknown): err is AppError {
   return err instanceof AppError && err.statusCode < 500 && err.statusCode !== 403 && err.statusCode !== 404
+}
+
+type OwnerFiles = Pick<FilesService, 'upload'>
+
+/**
+ * The page's upload: the form posts multipart here (only this context parses multipart, as the API's file
+ * routes do), through the files service of the order's kind; the answer is a redirect with a flash.
+ */
+export async function uploadPage(
+  app: FastifyInstance,
+  url: string,
+  files: OwnerFiles,
+  pageOf: (no: number) => string,
+) {
+  await app.register(async (uploads) => {
+    await uploads.register(multipart, {
+      limits: { fileSize: app.config.files.maxUploadBytes, files: 1, fields: 5, parts: 6, headerPairs: 100 },
+      throwFileSizeLimit: true,
+    })
+    uploads.post(url, { config: { access: ANY_ROLE } }, async (request, reply) => {
+      const no = orderNo(request)
+      try {
+        const part = await request.file()
+        if (!part || part.fieldname !== 'file' || !part.filename) {
+          part?.file.resume()
+          throw FileErrors.missing()
+        }
+        part.file.once('limit', () =>
+          part.file.destroy(
+            Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' }),
+          ),
+        )
+        const row = await files.upload(writeContext(request), no, {
+          filename: part.filename,
+          stream: part.file,
+          truncated: () => part.file.truncated,
+        })
+        setFlash(reply, { kind: 'success', text: `${row.originalName} is attached.` })
+      } catch (err) {
+        if (!userMistake(err)) throw err
+        setFlash(reply, { kind: 'error', text: PAGE_TEXT[err.code] ?? err.message })
+      }
+      return reply.redirect(pageOf(no), 303)
+    })
+  })
 }
 
 /** A work order's page: facts, items, totals, estimate, history, attachments, status buttons (issue 17, page 5). */
@@ -92,36 +138,5 @@ export default async function workOrderDetailPages(app: FastifyInstance) {
     },
   )
 
-  // The upload form posts multipart here; only this context parses multipart (as the API's file routes do).
-  await app.register(async (uploads) => {
-    await uploads.register(multipart, {
-      limits: { fileSize: app.config.files.maxUploadBytes, files: 1, fields: 5, parts: 6, headerPairs: 100 },
-      throwFileSizeLimit: true,
-    })
-    uploads.post('/work-orders/:no/files', { config: { access: ANY_ROLE } }, async (request, reply) => {
-      const no = orderNo(request)
-      try {
-        const part = await request.file()
-        if (!part || part.fieldname !== 'file' || !part.filename) {
-          part?.file.resume()
-          throw FileErrors.missing()
-        }
-        part.file.once('limit', () =>
-          part.file.destroy(
-            Object.assign(new Error('request file too large'), { code: 'FST_REQ_FILE_TOO_LARGE' }),
-          ),
-        )
-        const row = await app.filesService.upload(writeContext(request), no, {
-          filename: part.filename,
-          stream: part.file,
-          truncated: () => part.file.truncated,
-        })
-        setFlash(reply, { kind: 'success', text: `${row.originalName} is attached.` })
-      } catch (err) {
-        if (!userMistake(err)) throw err
-        setFlash(reply, { kind: 'error', text: PAGE_TEXT[err.code] ?? err.message })
-      }
-      return reply.redirect(`/work-orders/${no}`, 303)
-    })
-  })
+  await uploadPage(app, '/work-orders/:no/files', app.filesService, (no) => `/work-orders/${no}`)
 }

@@ -22,7 +22,14 @@ export function queueQuery(view: QueueToggles): string {
 
 /** Words for every flag (never colour alone). */
 function Flags({ entry }: { entry: Entry }) {
-  const any = entry.firmRush || entry.rush || entry.dueSoon || entry.sail || entry.cushion || entry.manual
+  const any =
+    entry.firmRush ||
+    entry.rush ||
+    entry.dueSoon ||
+    entry.sail ||
+    entry.cushion ||
+    entry.manual ||
+    entry.repairNotFinished
   if (!any && entry.status !== 'in_progress') return null
   return (
     <span class="flags">
@@ -33,6 +40,11 @@ function Flags({ entry }: { entry: Entry }) {
       {entry.sail && <span class="badge">Sail</span>}
       {entry.cushion && <span class="badge">Cushion</span>}
       {entry.manual && <span class="badge badge-manual">Placed by hand</span>}
+      {entry.repairNotFinished && (
+        <a class="badge badge-repair" href={`/repair-orders/${entry.repairOrderNo}`}>
+          {`Repair not finished (RO #${entry.repairOrderNo})`}
+        </a>
+      )}
     </span>
   )
 }

@@ -17,6 +17,21 @@ export const SORT_KEYS: Record<string, string> = {
 }
 
 export const DEFAULT_SORT = '-workOrderNo'
+
+/** What a list page reads from its URL: its filters, sort keys and default, and its number range field. */
+export interface ListSpec {
+  filters: readonly string[]
+  sortKeys: Record<string, string>
+  defaultSort: string
+  numberField: string
+}
+
+export const WORK_ORDER_LIST: ListSpec = {
+  filters: WORK_ORDER_FILTERS,
+  sortKeys: SORT_KEYS,
+  defaultSort: DEFAULT_SORT,
+  numberField: 'workOrderNo',
+}
 const SORT_PATTERN = /^-?[A-Za-z]+(,-?[A-Za-z]+)*$/
 
 /** The tabs: each is a set of the API's filters, so the dashboard can link to the same URLs. */
@@ -54,16 +69,16 @@ function whole(value: unknown, fallback: number, max: number): number {
  * `workOrderNo` range, `sort1`/`sort2` (with `dir1`/`dir2`) into the multi-key `sort`. Bad numbers fall back
  * to defaults; bad filters reach the service, which answers with its 400 message.
  */
-export function readListQuery(raw: Record<string, unknown>): ListPageQuery {
+export function readListQuery(raw: Record<string, unknown>, spec: ListSpec = WORK_ORDER_LIST): ListPageQuery {
   const filters: Record<string, string | undefined> = {}
-  for (const name of WORK_ORDER_FILTERS) filters[name] = first(raw[name])
+  for (const name of spec.filters) filters[name] = first(raw[name])
   const from = first(raw.from)
   const to = first(raw.to)
-  if (from || to) filters.workOrderNo = `${from ?? ''}-${to ?? ''}`.replace(/^(\d+)-\1$/, '$1')
+  if (from || to) filters[spec.numberField] = `${from ?? ''}-${to ?? ''}`.replace(/^(\d+)-\1$/, '$1')
   const keys = [1, 2]
     .map((n) => {
       const key = first(raw[`sort${n}`])
-      if (!key || !(key in SORT_KEYS)) return undefined
+      if (!key || !(key in spec.sortKeys)) return undefined
       return first(raw[`dir${n}`]) === 'desc' ? `-${key}` : key
     })
     .filter((k): k is string => k !== undefined)
@@ -71,18 +86,21 @@ export function readListQuery(raw: Record<string, unknown>): ListPageQuery {
   return {
     page: whole(raw.page, 1, 1_000_000),
     pageSize: whole(raw.pageSize, 50, 200),
-    sort: sortText && SORT_PATTERN.test(sortText) ? sortText : DEFAULT_SORT,
+    sort: sortText && SORT_PATTERN.test(sortText) ? sortText : spec.defaultSort,
     q: first(raw.q),
     filters,
   }
 }
 
 /** The canonical URL parameters of a query (what links and the CSV export carry). */
-export function queryValues(query: ListPageQuery): Record<string, string | number | undefined> {
+export function queryValues(
+  query: ListPageQuery,
+  defaultSort = DEFAULT_SORT,
+): Record<string, string | number | undefined> {
   return {
     ...query.filters,
     q: query.q,
-    sort: query.sort === DEFAULT_SORT ? undefined : query.sort,
+    sort: query.sort === defaultSort ? undefined : query.sort,
     pageSize: query.pageSize === 50 ? undefined : query.pageSize,
     page: query.page === 1 ? undefined : query.page,
   }

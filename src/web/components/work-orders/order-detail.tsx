@@ -56,13 +56,38 @@ function Facts({ order }: { order: OrderDetail }) {
           <dd>{value ?? '—'}</dd>
         </>
       ))}
+      <dt>Repair order</dt>
+      <dd>
+        {order.repairOrder ? (
+          <a href={`/repair-orders/${order.repairOrder.repairOrderNo}`}>
+            {`RO #${order.repairOrder.repairOrderNo} (${words(order.repairOrder.status)})`}
+          </a>
+        ) : (
+          '—'
+        )}
+      </dd>
       <dt>Special instructions</dt>
       <dd class="pre">{order.specialInstructions ?? '—'}</dd>
     </dl>
   )
 }
 
-function Items({ order }: { order: OrderDetail }) {
+/** An item row as both order kinds store it (work order and repair order items share the shape). */
+export type ItemRow = Pick<
+  OrderDetail['items'][number],
+  | 'description'
+  | 'material'
+  | 'color'
+  | 'condition'
+  | 'sizeText'
+  | 'sizeWarning'
+  | 'squareFeet'
+  | 'quantity'
+  | 'unitPrice'
+>
+
+/** The items table of an order page (work orders and repair orders). */
+export function Items({ order }: { order: { items: ItemRow[] } }) {
   const total = order.items.reduce((sum, i) => sum + i.quantity * (i.unitPrice ?? 0), 0)
   const feet = order.items.reduce((sum, i) => sum + i.quantity * (i.squareFeet ?? 0), 0)
   return (
@@ -170,7 +195,23 @@ function StatusButtons({ order, role }: { order: OrderDetail; role: Role }) {
   )
 }
 
-function Timeline({ order, names }: { order: OrderDetail; names: Map<number, string> }) {
+type HistoryRow = OrderDetail['statusHistory'][number]
+
+/** The status history as a timeline; `labels` names the statuses of the order's kind. */
+export function Timeline({
+  order,
+  names,
+  labels = STATUS_LABELS,
+}: {
+  order: {
+    statusHistory: (Omit<HistoryRow, 'workOrderId' | 'fromStatus' | 'toStatus'> & {
+      fromStatus: string | null
+      toStatus: string
+    })[]
+  }
+  names: Map<number, string>
+  labels?: Record<string, string>
+}) {
   return (
     <section aria-labelledby="history-h">
       <h2 id="history-h">History</h2>
@@ -181,8 +222,8 @@ function Timeline({ order, names }: { order: OrderDetail; names: Map<number, str
               {new Date(change.changedAt).toISOString().slice(0, 16).replace('T', ' ')}
             </time>{' '}
             {change.fromStatus
-              ? `${STATUS_LABELS[change.fromStatus]} → ${STATUS_LABELS[change.toStatus]}`
-              : `Created as ${STATUS_LABELS[change.toStatus]}`}
+              ? `${labels[change.fromStatus]} → ${labels[change.toStatus]}`
+              : `Created as ${labels[change.toStatus]}`}
             {change.changedBy !== null && ` by ${names.get(change.changedBy) ?? `user ${change.changedBy}`}`}
             {change.note && <q>{change.note}</q>}
           </li>
@@ -194,9 +235,10 @@ function Timeline({ order, names }: { order: OrderDetail; names: Map<number, str
 
 const isImage = (file: OrderFile) => file.contentType.startsWith('image/')
 
-function Attachments({ order, files, role }: { order: OrderDetail; files: OrderFile[]; role: Role }) {
-  const base = `/work-orders/${order.workOrderNo}/files`
-  const fileUrl = (f: OrderFile) => `/api/work-orders/${order.workOrderNo}/files/${f.id}`
+/** An order's attachments and the upload form; `path` is the order's page (`/work-orders/12`). */
+export function Attachments({ path, files, role }: { path: string; files: OrderFile[]; role: Role }) {
+  const base = `${path}/files`
+  const fileUrl = (f: OrderFile) => `/api${path}/files/${f.id}`
   return (
     <section aria-labelledby="files-h">
       <h2 id="files-h">Photos and documents</h2>
@@ -285,7 +327,7 @@ export function OrderDetailPage({ order, files, role, names }: DetailProps) {
         </div>
       </div>
       <Items order={order} />
-      <Attachments order={order} files={files} role={role} />
+      <Attachments path={`/work-orders/${order.workOrderNo}`} files={files} role={role} />
       {manager && (
         <section aria-labelledby="danger-h" class="danger-zone">
           <h2 id="danger-h">Delete</h2>

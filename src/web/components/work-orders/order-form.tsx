@@ -79,7 +79,7 @@ export function Box(props: {
   )
 }
 
-function described(name: string, errors: FormState['errors'], hint = false) {
+export function described(name: string, errors: FormState['errors'], hint = false) {
   const ids = [hint ? `f-${name}-hint` : '', errors[name] ? `f-${name}-error` : ''].filter(Boolean).join(' ')
   return {
     'aria-describedby': ids || undefined,
@@ -140,7 +140,7 @@ export function Check({ name, values }: { name: string; values: Values }) {
   )
 }
 
-function CustomerPicker(props: OrderFormProps) {
+export function CustomerPicker(props: OrderFormProps) {
   const { values, errors, customerName, found } = props
   if (props.mode === 'edit') {
     return (
@@ -361,7 +361,7 @@ export function OrderForm(props: OrderFormProps) {
   )
 }
 
-function errorLabels(itemCount: number): Record<string, string> {
+export function errorLabels(itemCount: number): Record<string, string> {
   const labels: Record<string, string> = { ...LABELS }
   for (let i = 0; i < itemCount; i++)
     for (const f of ITEM_FIELDS) labels[itemName(i, f)] = `Item ${i + 1} ${(LABELS[f] ?? f).toLowerCase()}`
