@@ -11,6 +11,6 @@ export const CustomerErrors = defineErrors('customers', {
     'customer.has_work_orders',
     'A customer with work orders or repair orders cannot be deleted',
     (customerNo: number, orders: number) =>
-      `Customer #${customerNo} has ${orders} work or repair order(s) and cannot be deleted; their history must stay`,
+      `Customer #${customerNo} has ${orders} work order(s) or repair order(s) and cannot be deleted; their history must stay`,
   ),
 })
