@@ -7,6 +7,7 @@ import { CatalogErrors } from './services/catalog.errors.js'
 import { CsvErrors } from './services/csv.errors.js'
 import { CustomerErrors } from './services/customers.errors.js'
 import { FileErrors } from './services/files.errors.js'
+import { MailErrors } from './services/mail.errors.js'
 import { MlErrors } from './services/ml.errors.js'
 import { QueueErrors } from './services/queue.errors.js'
 import { SourceErrors } from './services/sources.errors.js'
@@ -30,6 +31,7 @@ export const ERROR_REGISTRY: readonly RegisteredError[] = [
   CsvErrors,
   AnalyticsErrors,
   MlErrors,
+  MailErrors,
 ].flatMap(entriesOf)
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')

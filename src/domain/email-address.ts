@@ -6,7 +6,8 @@
 
 // Deliberately plain: one @, a dotted domain of letters, digits and hyphens, a 2+ letter top level, and a
 // local part of the characters people actually type. Anything odder is not worth a bounce.
-const ADDRESS = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
+const ADDRESS =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
 
 const MAX_LENGTH = 254
 
