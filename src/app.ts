@@ -27,6 +27,7 @@ import csvRoutes from './routes/csv.js'
 import customerRoutes from './routes/customers.js'
 import fileRoutes from './routes/files.js'
 import healthRoutes from './routes/health.js'
+import mailRoutes from './routes/mail.js'
 import mlRoutes from './routes/ml.js'
 import queueRoutes from './routes/queue.js'
 import sourceRoutes from './routes/sources.js'
@@ -107,6 +108,7 @@ export async function buildApp({ config, logger, database, storage }: BuildAppOp
   await app.register(analyticsRoutes)
   await app.register(mlRoutes)
   await app.register(fileRoutes)
+  await app.register(mailRoutes)
   await app.register(webPages)
 
   return app

@@ -290,7 +290,7 @@ function preferencesOf(row: { id: number; name: string; email: string | null; em
     email: row.email,
     usableEmail: usable,
     optOut: row.emailOptOutAt !== null,
-    optedOutAt: row.emailOptOutAt ? row.emailOptOutAt.toISOString() : null,
+    optedOutAt: row.emailOptOutAt,
   }
 }
 

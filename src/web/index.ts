@@ -10,11 +10,13 @@ import boardPages from './pages/board.js'
 import customerCatalogPages from './pages/customer-catalog.js'
 import customerPages from './pages/customers.js'
 import homePages from './pages/home.js'
+import mailPages from './pages/mail.js'
 import modelPages from './pages/models.js'
 import queuePages from './pages/queue.js'
 import registerPages from './pages/register.js'
 import signInPages from './pages/sign-in.js'
 import sourcePages from './pages/sources.js'
+import unsubscribePages from './pages/unsubscribe.js'
 import workOrderDetailPages from './pages/work-order-detail.js'
 import workOrderFormPages from './pages/work-order-form.js'
 import workOrdersListPages from './pages/work-orders-list.js'
@@ -51,6 +53,8 @@ async function pages(app: FastifyInstance) {
   await app.register(analyticsPages)
   await app.register(modelPages)
   await app.register(adminPages)
+  await app.register(mailPages)
+  await app.register(unsubscribePages)
   // Add page groups here (docs/WEB.md, "Adding a page").
 
   notFoundRoute(app)
