@@ -128,7 +128,8 @@ export function createMailRepository(db: Db) {
         | { status: 'failed'; error: string }
         | { status: 'pending'; error: string; retryInMs: number },
     ): Promise<boolean> {
-      const set: SQL[] = [sql`locked_until = NULL`, sql`locked_by = NULL`, sql`updated_at = now()`]
+      // locked_by stays: the log keeps which worker (host:pid) handled the row last.
+      const set: SQL[] = [sql`locked_until = NULL`, sql`updated_at = now()`]
       set.push(sql`status = ${outcome.status}::mail_status`)
       if (outcome.status === 'sent')
         set.push(sql`sent_at = now()`, sql`message_id = ${outcome.messageId}`, sql`last_error = NULL`)

@@ -91,6 +91,12 @@ describe(`the outbox sends each message exactly once (two instances, ${onPostgre
     const ids = new Set(smtp.received.map((m) => m.parsed.messageId))
     expect(ids.size).toBe(50)
     expect(await outboxStatus()).toEqual([{ status: 'sent', n: 50 }])
+    // Which worker sent how many (informative: either instance may drain the lot on a quiet machine).
+    const byWorker = await queryRows<{ n: number }>(
+      ctx.app.db,
+      sql`SELECT count(*)::int AS n FROM mail_outbox GROUP BY locked_by ORDER BY n DESC`,
+    )
+    console.log(`messages per worker: ${byWorker.map((r) => r.n).join(', ')}`)
   }, 300_000)
 
   it('while the SMTP server is down messages wait and retry; all arrive once it is back, none twice', async () => {

@@ -29,6 +29,14 @@ export default fp(
     app.mailService.onQueued(() => worker.wake())
 
     let task: ScheduledTask | undefined
+    // node-cron's own lines go through our logger (its warnings about missed runs included).
+    const cronLog = log.child({ module: 'node-cron' })
+    const cronLogger = {
+      info: (message: string) => cronLog.debug(message),
+      warn: (message: string) => cronLog.warn(message),
+      error: (message: string | Error, err?: Error) => cronLog.error({ err: err ?? message }, String(message)),
+      debug: (message: string | Error) => cronLog.debug(String(message)),
+    }
     if (mail.reminderSchedule) {
       const { expression, timezone } = mail.reminderSchedule
       task = cron.schedule(
@@ -42,7 +50,7 @@ export default fp(
             log.error({ err, slot }, 'annual reminders could not be queued')
           }
         },
-        { timezone, name: 'mail-reminders', noOverlap: true },
+        { timezone, name: 'mail-reminders', noOverlap: true, logger: cronLogger },
       )
     }
 
