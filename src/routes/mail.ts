@@ -98,7 +98,7 @@ const mailRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
   app.get(
-    '/api/customers/:id/mail-preferences',
+    '/api/customers/:id/email',
     {
       config: { access },
       schema: {
@@ -111,7 +111,7 @@ const mailRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => app.mailService.preferences(request.params.id),
   )
   app.put(
-    '/api/customers/:id/mail-preferences',
+    '/api/customers/:id/email',
     {
       config: { access },
       schema: {

@@ -123,6 +123,16 @@ describe('the "ready" e-mail over SMTP', () => {
     expect(oneClick.body).toContain('Unsubscribed')
     expect((await ctx.app.mailService.preferences(annId)).optOut).toBe(true)
 
+    // RFC 8058's example posts multipart/form-data: accepted too.
+    const multipart = await ctx.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'multipart/form-data; boundary=---FormBoundaryjWmhtjORrn' },
+      payload:
+        '---FormBoundaryjWmhtjORrn\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n---FormBoundaryjWmhtjORrn--\r\n',
+    })
+    expect(multipart.statusCode).toBe(200)
+
     // An opted-out customer's next ready order is recorded as skipped, and nothing is sent.
     const before = smtp.received.length
     await readyOrder(annId)

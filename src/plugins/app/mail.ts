@@ -34,7 +34,8 @@ export default fp(
     const cronLogger = {
       info: (message: string) => cronLog.debug(message),
       warn: (message: string) => cronLog.warn(message),
-      error: (message: string | Error, err?: Error) => cronLog.error({ err: err ?? message }, String(message)),
+      error: (message: string | Error, err?: Error) =>
+        cronLog.error({ err: err ?? message }, String(message)),
       debug: (message: string | Error) => cronLog.debug(String(message)),
     }
     if (mail.reminderSchedule) {

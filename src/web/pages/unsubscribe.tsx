@@ -40,17 +40,26 @@ export default async function unsubscribePages(app: FastifyInstance) {
     })
   })
 
-  app.post('/unsubscribe/:token', { config: { access: 'public' } }, async (request, reply) => {
-    await mailService.unsubscribe(tokenOf(request), { requestId: request.id, ip: request.ip })
-    return sendPage(request, reply, {
-      title: 'Unsubscribed',
-      user: null,
-      body: (
-        <section class="narrow">
-          <h1>Unsubscribed</h1>
-          <p role="status">You will receive no more e-mail from us. Thank you for being our customer.</p>
-        </section>
-      ),
+  // RFC 8058's own example posts multipart/form-data; the token in the path is all that counts, so any
+  // small body is read and ignored (the pages' urlencoded parser covers the confirmation button).
+  await app.register(async (oneClick) => {
+    oneClick.addContentTypeParser(
+      ['multipart/form-data', 'text/plain'],
+      { parseAs: 'string', bodyLimit: 16 * 1024 },
+      (_request, _body, done) => done(null, {}),
+    )
+    oneClick.post('/unsubscribe/:token', { config: { access: 'public' } }, async (request, reply) => {
+      await mailService.unsubscribe(tokenOf(request), { requestId: request.id, ip: request.ip })
+      return sendPage(request, reply, {
+        title: 'Unsubscribed',
+        user: null,
+        body: (
+          <section class="narrow">
+            <h1>Unsubscribed</h1>
+            <p role="status">You will receive no more e-mail from us. Thank you for being our customer.</p>
+          </section>
+        ),
+      })
     })
   })
 }
