@@ -15,14 +15,16 @@ export function EmailPreference(props: {
   return (
     <section aria-labelledby="email-heading">
       <h2 id="email-heading">E-mail</h2>
-      <dl class="facts">
-        <dt>Sent to</dt>
-        <dd>{usable ?? 'nobody: no valid address in the e-mail field'}</dd>
-        <dt>Opted out</dt>
-        <dd id="email-opt-out">
+      <p>
+        {'Sent to: '}
+        <span id="email-sent-to">{usable ?? 'nobody (no valid address in the e-mail field)'}</span>
+      </p>
+      <p>
+        {'Opted out: '}
+        <span id="email-opt-out">
           {optedOut ? `yes, since ${props.optedOutAt?.toISOString().slice(0, 10)}` : 'no'}
-        </dd>
-      </dl>
+        </span>
+      </p>
       {props.canWrite && (
         <form method="post" action={`/customers/${props.customerId}/email-opt-out`} class="actions">
           <input type="hidden" name="optOut" value={optedOut ? 'false' : 'true'} />
