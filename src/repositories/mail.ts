@@ -45,6 +45,7 @@ export interface ReminderCandidate {
 // One lock key for reminder batches: two managers (or a manager and the schedule) never queue the same
 // customer twice. Any 64-bit constant unique in the code base ("mail" in ASCII).
 const REMINDER_LOCK = 0x6d61696c
+const ENQUEUE_CHUNK = 500
 
 export function createMailRepository(db: Db) {
   return {
@@ -73,13 +74,17 @@ export function createMailRepository(db: Db) {
 
     /** Inserts messages; a dedupe key already present is skipped. Answers how many were new. */
     async enqueue(rows: NewOutboxRow[], tx: Db = db): Promise<number> {
-      if (rows.length === 0) return 0
-      const inserted = await tx
-        .insert(mailOutbox)
-        .values(rows)
-        .onConflictDoNothing({ target: mailOutbox.dedupeKey })
-        .returning({ id: mailOutbox.id })
-      return inserted.length
+      let inserted = 0
+      // In chunks: a statement takes at most 65,535 parameters, and a reminder batch can be thousands of rows.
+      for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) {
+        const ids = await tx
+          .insert(mailOutbox)
+          .values(rows.slice(i, i + ENQUEUE_CHUNK))
+          .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+          .returning({ id: mailOutbox.id })
+        inserted += ids.length
+      }
+      return inserted
     },
 
     /**

@@ -81,8 +81,10 @@ describe(`the outbox sends each message exactly once (two instances, ${onPostgre
 
   it('50 orders made ready at once on two instances: 50 messages, no duplicates', async () => {
     const numbers = await treatedOrders(50, 'once')
+    const started = Date.now()
     await makeReady(numbers)
     await smtp.waitFor(50, 120_000)
+    console.log(`50 status changes committed and 50 messages received in ${Date.now() - started} ms`)
     // Several poll intervals more: a duplicate would arrive now.
     await new Promise((r) => setTimeout(r, 2000))
     expect(smtp.received).toHaveLength(50)
