@@ -9,6 +9,7 @@ import analyticsPlugin from './plugins/app/analytics.js'
 import changesPlugin from './plugins/app/changes.js'
 import demoDataPlugin from './plugins/app/demo-data.js'
 import firstAdminPlugin from './plugins/app/first-admin.js'
+import mailPlugin from './plugins/app/mail.js'
 import mlSchedulePlugin from './plugins/app/ml-schedule.js'
 import servicesPlugin from './plugins/app/services.js'
 import configPlugin from './plugins/infra/config.js'
@@ -27,6 +28,7 @@ import csvRoutes from './routes/csv.js'
 import customerRoutes from './routes/customers.js'
 import fileRoutes from './routes/files.js'
 import healthRoutes from './routes/health.js'
+import mailRoutes from './routes/mail.js'
 import mlRoutes from './routes/ml.js'
 import printingRoutes from './routes/printing.js'
 import queueRoutes from './routes/queue.js'
@@ -81,13 +83,15 @@ export async function buildApp({ config, logger, database, storage }: BuildAppOp
   await app.register(storagePlugin, storage ? { storage } : {})
 
   // The application (src/plugins/app): the change hub, the analytics cache (list totals are cached
-  // beside it), every service, then who may call what, the ML schedule and start-up data.
+  // beside it), every service, then who may call what, the ML schedule, the e-mail outbox's worker and
+  // start-up data.
   await app.register(changesPlugin)
   await app.register(analyticsPlugin)
   await app.register(servicesPlugin)
   // Before any route: every route, the docs' included, must pass its access check.
   await app.register(accessPlugin)
   await app.register(mlSchedulePlugin)
+  await app.register(mailPlugin)
   await app.register(firstAdminPlugin)
   await app.register(demoDataPlugin)
 
@@ -110,6 +114,7 @@ export async function buildApp({ config, logger, database, storage }: BuildAppOp
   await app.register(mlRoutes)
   await app.register(fileRoutes)
   await app.register(printingRoutes)
+  await app.register(mailRoutes)
   await app.register(webPages)
 
   return app

@@ -30,10 +30,22 @@ export function configSummary(config: Config) {
     mlSchedule: config.ml.schedule
       ? `${config.ml.schedule.expression} (${config.ml.schedule.timezone})`
       : 'off',
+    mail: {
+      transport: config.mail.transport,
+      from: config.mail.from,
+      ...(config.mail.transport === 'smtp'
+        ? { smtp: `${config.mail.smtp.host}:${config.mail.smtp.port}`, smtpUser: set(config.mail.smtp.user) }
+        : {}),
+      ...(config.mail.transport === 'ses' ? { sesRegion: config.mail.sesRegion } : {}),
+      ...(config.mail.transport === 'outbox' ? { outboxDir: config.mail.outboxDir } : {}),
+      publicUrl: config.mail.publicUrl,
+      reminderSchedule: config.mail.reminderSchedule?.expression ?? 'off',
+    },
     secrets: {
       SECRET_KEY: secretKeySource(config),
       SECRET_KEY_PREVIOUS: set(config.auth.previousSecretKey),
       CRON_SECRET: set(config.auth.cronSecret),
+      SMTP_PASSWORD: set(config.mail.smtp.password),
     },
   }
 }

@@ -5,6 +5,7 @@ import {
   parseEnv,
   parseOrigins,
   parseTrustProxy,
+  reminderSchedule,
   retrainSchedule,
   shopHeader,
   validTimezone,
@@ -14,6 +15,9 @@ import {
 // what the application's configuration is and how it is read.
 export { type DatabaseConfig, redactUrl } from './config/database.js'
 export { type Env, EnvSchema } from './config/env.js'
+
+import type { Env } from './config/env.js'
+
 export { ConfigError, parseTrustProxy } from './config/values.js'
 
 export interface AuthConfig {
@@ -27,6 +31,29 @@ export interface AuthConfig {
   loginRateLimitPerMin: number
   allowedOrigins: string[]
   inviteTtlDays: number
+}
+
+export interface MailConfig {
+  transport: 'outbox' | 'smtp' | 'ses'
+  from: string
+  /** Where the outbox transport writes its .eml files. */
+  outboxDir: string
+  /** The origin unsubscribe links point at. */
+  publicUrl: string
+  smtp: {
+    host: string
+    port: number
+    secure: boolean
+    requireTls: boolean
+    user: string | undefined
+    password: string | undefined
+  }
+  sesRegion: string
+  pollIntervalMs: number
+  retryBaseMs: number
+  maxAttempts: number
+  /** undefined when the reminder schedule is off (the default). */
+  reminderSchedule: { expression: string; timezone: string } | undefined
 }
 
 export interface Config {
@@ -45,7 +72,7 @@ export interface Config {
   demo: boolean
   seedDemo: boolean
   shopTimezone: string
-  /** The shop's name, address and phone as printed on order PDFs. */
+  /** The shop's name, address and phone as printed on order PDFs and signed on e-mails. */
   shop: { name: string; addressLines: string[]; phone: string | null }
   files: {
     /** undefined: the local driver in DATA_DIR/files. */
@@ -63,6 +90,7 @@ export interface Config {
     /** undefined when the in-process schedule is off. */
     schedule: { expression: string; timezone: string } | undefined
   }
+  mail: MailConfig
   analytics: {
     cacheTtlS: number
     cacheMax: number
@@ -132,6 +160,7 @@ export function loadConfig(
       maxUploadBytes: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
       downloadUrlTtlS: env.DOWNLOAD_URL_TTL_S,
     },
+    mail: mailConfig(env, dataDir),
     ml: {
       trainTimeoutMs: env.ML_TRAIN_TIMEOUT_S * 1000,
       minSamples: env.ML_MIN_SAMPLES,
@@ -140,5 +169,42 @@ export function loadConfig(
       retrainLog: env.ML_RETRAIN_LOG,
       schedule: retrainSchedule(env),
     },
+  }
+}
+
+function mailConfig(env: Env, dataDir: string): MailConfig {
+  const transport = env.MAIL_TRANSPORT
+  if (transport === 'smtp' && !env.SMTP_HOST)
+    throw new ConfigError('Invalid configuration: MAIL_TRANSPORT=smtp needs SMTP_HOST')
+  if ((env.SMTP_USER === undefined) !== (env.SMTP_PASSWORD === undefined))
+    throw new ConfigError('Invalid configuration: SMTP_USER and SMTP_PASSWORD go together')
+  return {
+    transport,
+    from: env.MAIL_FROM,
+    outboxDir: path.join(dataDir, 'outbox'),
+    publicUrl: publicUrl(env),
+    smtp: {
+      host: env.SMTP_HOST ?? 'localhost',
+      port: env.SMTP_PORT,
+      secure: env.SMTP_SECURE,
+      requireTls: env.SMTP_REQUIRE_TLS,
+      user: env.SMTP_USER,
+      password: env.SMTP_PASSWORD,
+    },
+    sesRegion: env.MAIL_SES_REGION ?? env.AWS_REGION,
+    pollIntervalMs: Math.round(env.MAIL_POLL_INTERVAL_S * 1000),
+    retryBaseMs: Math.round(env.MAIL_RETRY_BASE_S * 1000),
+    maxAttempts: env.MAIL_MAX_ATTEMPTS,
+    reminderSchedule: reminderSchedule(env),
+  }
+}
+
+/** Without PUBLIC_URL, links point at this process's own address (right for one machine, wrong behind a proxy). */
+function publicUrl(env: Env): string {
+  const given = env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`
+  try {
+    return new URL(given).origin
+  } catch {
+    throw new ConfigError(`Invalid configuration: PUBLIC_URL "${given}" is not an origin like https://host`)
   }
 }

@@ -8,6 +8,7 @@ import { CheckInErrors } from './services/check-ins.errors.js'
 import { CsvErrors } from './services/csv.errors.js'
 import { CustomerErrors } from './services/customers.errors.js'
 import { FileErrors } from './services/files.errors.js'
+import { MailErrors } from './services/mail.errors.js'
 import { MlErrors } from './services/ml.errors.js'
 import { PrintErrors } from './services/printing.errors.js'
 import { QueueErrors } from './services/queue.errors.js'
@@ -36,6 +37,7 @@ export const ERROR_REGISTRY: readonly RegisteredError[] = [
   CsvErrors,
   AnalyticsErrors,
   MlErrors,
+  MailErrors,
 ].flatMap(entriesOf)
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')

@@ -31,3 +31,32 @@ export function secretsEqual(given: string, expected: string): boolean {
   const b = createHash('sha256').update(expected).digest()
   return timingSafeEqual(a, b)
 }
+
+/**
+ * Signed, stateless values for links that need no login (an e-mail's unsubscribe link): `<value>.<mac>`,
+ * the MAC an HMAC-SHA256 of purpose and value under SECRET_KEY (SECRET_KEY_PREVIOUS accepted too), so a
+ * link for one purpose never works for another and a changed value breaks the MAC.
+ */
+export interface ValueSigner {
+  sign(purpose: string, value: string): string
+  /** The value, or undefined for a forged, tampered or malformed token. */
+  verify(purpose: string, token: string): string | undefined
+}
+
+export function createValueSigner(keys: { current: string; previous?: string | undefined }): ValueSigner {
+  const mac = (key: string, purpose: string, value: string) =>
+    createHmac('sha256', key).update(`${purpose}\n${value}`).digest('base64url')
+  return {
+    sign: (purpose, value) => `${value}.${mac(keys.current, purpose, value)}`,
+    verify(purpose, token) {
+      const dot = token.lastIndexOf('.')
+      if (dot <= 0) return undefined
+      const value = token.slice(0, dot)
+      const given = token.slice(dot + 1)
+      const valid = [keys.current, ...(keys.previous ? [keys.previous] : [])].some((key) =>
+        secretsEqual(given, mac(key, purpose, value)),
+      )
+      return valid ? value : undefined
+    },
+  }
+}

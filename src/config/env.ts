@@ -202,6 +202,58 @@ export const EnvSchema = Type.Object({
   ML_RETRAIN_TZ: Type.Optional(
     Type.String({ minLength: 1, description: 'Time zone of the schedule (default SHOP_TIMEZONE)' }),
   ),
+  MAIL_TRANSPORT: Type.Union([Type.Literal('outbox'), Type.Literal('smtp'), Type.Literal('ses')], {
+    default: 'outbox',
+    description: 'How e-mail leaves: outbox (.eml files in DATA_DIR/outbox), smtp or ses',
+  }),
+  MAIL_FROM: Type.String({
+    minLength: 3,
+    default: 'Awning shop <shop@localhost>',
+    description: 'From address of every e-mail (a verified identity with SES)',
+  }),
+  PUBLIC_URL: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: 'Origin people reach the app at (https://shop.example.com): unsubscribe links use it',
+    }),
+  ),
+  SMTP_HOST: Type.Optional(Type.String({ minLength: 1, description: 'SMTP server (MAIL_TRANSPORT=smtp)' })),
+  SMTP_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 587, description: 'SMTP port' }),
+  SMTP_SECURE: Type.Boolean({
+    default: false,
+    description: 'TLS from the first byte (port 465); otherwise STARTTLS',
+  }),
+  SMTP_REQUIRE_TLS: Type.Boolean({
+    default: true,
+    description: 'Refuse to send unless STARTTLS succeeds (off only for a loopback test server)',
+  }),
+  SMTP_USER: Type.Optional(Type.String({ minLength: 1, description: 'SMTP user name' })),
+  SMTP_PASSWORD: Type.Optional(Type.String({ minLength: 1, description: 'SMTP password' })),
+  MAIL_SES_REGION: Type.Optional(
+    Type.String({ minLength: 1, description: 'Region of SES (default AWS_REGION)' }),
+  ),
+  MAIL_POLL_INTERVAL_S: Type.Number({
+    minimum: 0.05,
+    maximum: 3600,
+    default: 10,
+    description: 'How often each instance looks for e-mail to send',
+  }),
+  MAIL_RETRY_BASE_S: Type.Number({
+    minimum: 0.05,
+    maximum: 86400,
+    default: 60,
+    description: 'First retry after a transport error; doubles each attempt (capped at 6 h)',
+  }),
+  MAIL_MAX_ATTEMPTS: Type.Integer({
+    minimum: 1,
+    maximum: 50,
+    default: 8,
+    description: 'Attempts before a message is marked failed',
+  }),
+  MAIL_REMINDER_SCHEDULE: Type.String({
+    default: 'off',
+    description: 'In-process annual-reminder batch (cron syntax); off by default',
+  }),
   SEED_DEMO: Type.Boolean({
     default: false,
     description: 'On an empty embedded database, load demo data at start',
@@ -210,19 +262,23 @@ export const EnvSchema = Type.Object({
     default: 'UTC',
     description: 'IANA zone of the shop: "today" for date-in and status dates',
   }),
-  // --- The shop as printed on order PDFs (docs/PRINTING.md) ---
+  // --- The shop as printed on order PDFs (docs/PRINTING.md) and signed on e-mails (docs/MAIL.md) ---
   SHOP_NAME: Type.String({
     minLength: 1,
     maxLength: 100,
     default: 'Awning Cleaning & Repair',
-    description: 'Shop name at the top of printed orders',
+    description: 'Shop name at the top of printed orders and on e-mails',
   }),
   SHOP_ADDRESS: Type.String({
     maxLength: 300,
     default: '',
-    description: 'Shop address on printed orders; lines separated by |',
+    description: 'Shop address on printed orders and e-mails; lines separated by |',
   }),
-  SHOP_PHONE: Type.String({ maxLength: 40, default: '', description: 'Shop phone on printed orders' }),
+  SHOP_PHONE: Type.String({
+    maxLength: 40,
+    default: '',
+    description: 'Shop phone on printed orders and e-mails',
+  }),
   DEMO: Type.Boolean({
     default: false,
     description: 'On an empty database, create a demo admin and print its password',

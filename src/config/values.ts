@@ -38,6 +38,17 @@ export function retrainSchedule(env: Env): { expression: string; timezone: strin
   }
 }
 
+/** MAIL_REMINDER_SCHEDULE: off unless set; runs in the shop's time zone. */
+export function reminderSchedule(env: Env): { expression: string; timezone: string } | undefined {
+  const expression = env.MAIL_REMINDER_SCHEDULE.trim()
+  if (expression.toLowerCase() === 'off') return undefined
+  if (!cron.validate(expression))
+    throw new ConfigError(
+      `Invalid configuration: MAIL_REMINDER_SCHEDULE is not a cron expression: ${expression}`,
+    )
+  return { expression, timezone: validTimezone(env.SHOP_TIMEZONE) }
+}
+
 export function validTimezone(zone: string, name = 'SHOP_TIMEZONE'): string {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone })

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm'
-import { index, integer, pgSequence, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { id, timestamps } from './columns.js'
 import { sources } from './sources.js'
 
@@ -43,6 +43,8 @@ export const customers = pgTable(
     mailState: text('mail_state'),
     mailZip: text('mail_zip'),
     sourceId: integer('source_id').references(() => sources.id, { onDelete: 'restrict' }),
+    /** Set when the customer unsubscribed (or a manager opted them out): no e-mail is sent to them. */
+    emailOptOutAt: timestamp('email_opt_out_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

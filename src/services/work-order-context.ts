@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.js'
 import { shopToday } from '../domain/shop-date.js'
+import type { WorkOrderStatus } from '../models/index.js'
 import { createItemsRepository } from '../repositories/items.js'
 import type { CountMatches } from '../repositories/list-query.js'
 import { createWorkOrdersRepository, type WorkOrdersRepository } from '../repositories/work-orders.js'
@@ -25,6 +26,11 @@ export type WorkOrdersDeps = WriteDeps & {
   timeZone: string
   estimate?: Estimator
   files?: OrderFiles
+  /**
+   * Runs inside a status change's transaction after the order is updated: the outbox writes the
+   * customer's "ready" message here, so it exists exactly when the change commits.
+   */
+  onStatusChanged?: (workOrderId: number, to: WorkOrderStatus, tx: Db) => Promise<void>
   /** Answers list totals from a cache cleared on every write (else every page counts its matches). */
   countMatches?: CountMatches
 }

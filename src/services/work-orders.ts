@@ -155,6 +155,7 @@ function changeStatus(
       { workOrderId: order.id, from: order.status, to, changedBy: ctx.actor.id, note: note ?? null },
       tx,
     )
+    await c.deps.onStatusChanged?.(order.id, to, tx)
     return {
       result: undefined,
       audit: {

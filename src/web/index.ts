@@ -12,6 +12,7 @@ import checkInPages from './pages/check-ins.js'
 import customerCatalogPages from './pages/customer-catalog.js'
 import customerPages from './pages/customers.js'
 import homePages from './pages/home.js'
+import mailPages from './pages/mail.js'
 import modelPages from './pages/models.js'
 import queuePages from './pages/queue.js'
 import registerPages from './pages/register.js'
@@ -20,6 +21,7 @@ import repairOrderFormPages from './pages/repair-order-form.js'
 import repairOrdersListPages from './pages/repair-orders-list.js'
 import signInPages from './pages/sign-in.js'
 import sourcePages from './pages/sources.js'
+import unsubscribePages from './pages/unsubscribe.js'
 import workOrderDetailPages from './pages/work-order-detail.js'
 import workOrderFormPages from './pages/work-order-form.js'
 import workOrdersListPages from './pages/work-orders-list.js'
@@ -66,6 +68,8 @@ async function pages(app: FastifyInstance) {
   await app.register(analyticsPages)
   await app.register(modelPages)
   await app.register(adminPages)
+  await app.register(mailPages)
+  await app.register(unsubscribePages)
   // Add page groups here (docs/WEB.md, "Adding a page").
 
   notFoundRoute(app)

@@ -24,6 +24,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/sources', label: 'Sources', roles: EVERYONE },
   { href: '/analytics', label: 'Analytics', roles: MANAGERS },
   { href: '/models', label: 'Models', roles: MANAGERS },
+  { href: '/mail', label: 'Mail', roles: MANAGERS },
   { href: '/admin', label: 'Admin', roles: ['admin'] },
 ]
 

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import { resolveSecretKeys } from '../../auth/secret-key.js'
-import { createTokenDigester } from '../../auth/tokens.js'
+import { createTokenDigester, createValueSigner } from '../../auth/tokens.js'
 import { shopToday } from '../../domain/shop-date.js'
 import { createFilesRepository, createOwnerFilesRepository } from '../../repositories/files.js'
 import { type AccountService, createAccountService } from '../../services/account.js'
@@ -12,6 +12,7 @@ import { type CsvService, createCsvService } from '../../services/csv.js'
 import { type CustomersService, createCustomersService } from '../../services/customers.js'
 import { createFilesService, type FilesService } from '../../services/files.js'
 import { createHealthService, type HealthService } from '../../services/health.js'
+import { createMailService, type MailService } from '../../services/mail.js'
 import { ACTIVATION_CHANNEL, createMlService, type MlService } from '../../services/ml.js'
 import { createPredictionService } from '../../services/ml-predictions.js'
 import { createSnapshotService } from '../../services/ml-snapshots.js'
@@ -50,6 +51,8 @@ declare module 'fastify' {
     analyticsService: AnalyticsService
     csvService: CsvService
     healthService: HealthService
+    /** E-mail to customers: the outbox, reminders, opt-out (its worker runs in plugins/app/mail.ts). */
+    mailService: MailService
     mlService: MlService
     /** The same object as `mlService`, under the name it had before every service was built here. */
     ml: MlService
@@ -65,7 +68,8 @@ export default fp(
   async (app) => {
     const { config, db, database, changes } = app
     const deps = { db, changes }
-    const digester = createTokenDigester(resolveSecretKeys(config))
+    const secretKeys = resolveSecretKeys(config)
+    const digester = createTokenDigester(secretKeys)
     const timeouts = { idleS: config.auth.sessionIdleS, maxAgeS: config.auth.sessionMaxAgeS }
     const countMatches = app.analytics.countMatches
     const mlLog = app.log.child({ module: 'ml' })
@@ -112,6 +116,18 @@ export default fp(
       log: app.log.child({ module: 'files' }),
     })
     const filesRepo = createFilesRepository(db)
+    const mail = createMailService({
+      ...deps,
+      signer: createValueSigner(secretKeys),
+      // One line of address on an e-mail; the PDF's header keeps the lines.
+      shop: {
+        name: config.shop.name,
+        address: config.shop.addressLines.join(', ') || undefined,
+        phone: config.shop.phone ?? undefined,
+      },
+      publicUrl: config.mail.publicUrl,
+      timeZone: config.shopTimezone,
+    })
 
     app.decorate('authService', createAuthService({ db, digester, timeouts }))
     app.decorate('usersService', createUsersService({ db, digester, timeouts }))
@@ -128,6 +144,7 @@ export default fp(
         countMatches,
         estimate: (order, opts) => predictions.estimate(order, opts),
         files: { keysOf: filesRepo.keysOf, removeObjects: files.removeObjects },
+        onStatusChanged: mail.onStatusChanged,
       }),
     )
     app.decorate(
@@ -159,6 +176,7 @@ export default fp(
       'healthService',
       createHealthService({ database, replicaStatus: () => app.analytics.replicaStatus(), version }),
     )
+    app.decorate('mailService', mail)
     app.decorate('mlService', ml)
     app.decorate('ml', ml)
   },

@@ -3,6 +3,7 @@ import { workOrdersLink } from '../../pages/dashboard.js'
 import { ConfirmDelete } from '../confirm-delete.js'
 import { StatusBadge } from '../status-badge.js'
 import { Catalog, type CatalogProps, money } from './catalog.js'
+import { EmailPreference } from './email-preference.js'
 
 export interface HubOrder {
   workOrderNo: number
@@ -150,6 +151,12 @@ export function CustomerHub({ data }: { data: HubData }) {
         )}
       </div>
       <Details customer={customer} />
+      <EmailPreference
+        customerId={customer.id}
+        email={customer.email}
+        optedOutAt={customer.emailOptOutAt}
+        canWrite={canWrite}
+      />
       <Orders customerId={customer.id} orders={data.orders} total={data.orderTotal} />
       <Catalog customerId={customer.id} items={customer.items} canWrite={canWrite} {...data.catalog} />
     </article>
