@@ -57,12 +57,14 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
       'Dashboard',
       'Work orders',
       'Check-ins',
+      'Repair orders',
       'Queue',
       'Board',
       'Customers',
       'Sources',
       'Analytics',
       'Models',
+      'Mail',
     ])
     await expectAccessible(page, 'dashboard')
     await screenshot(page, 'dashboard')
@@ -81,7 +83,16 @@ describe('sign-in, register and account pages in chromium', { timeout: BROWSER_T
     const { page, context } = await newPage(browser)
     await signIn(page, app, staff)
     const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()
-    expect(nav).toEqual(['Dashboard', 'Work orders', 'Check-ins', 'Queue', 'Board', 'Customers', 'Sources'])
+    expect(nav).toEqual([
+      'Dashboard',
+      'Work orders',
+      'Check-ins',
+      'Repair orders',
+      'Queue',
+      'Board',
+      'Customers',
+      'Sources',
+    ])
     await context.close()
   })
 
