@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify'
 import { ANY_ROLE } from '../auth/access.js'
 import { ErrorRef } from '../schemas/common.js'
 import { BulkPdfQuery, bulkNumbers, PdfQuery, PdfResponse } from '../schemas/printing.js'
+import { RepairOrderNoParams } from '../schemas/repair-orders.js'
 import { WorkOrderNoParams } from '../schemas/work-orders.js'
 import type { PdfDownload } from '../services/printing.js'
 import { contentDisposition } from '../storage/disposition.js'
@@ -20,7 +21,7 @@ function sendPdf(reply: FastifyReply, pdf: PdfDownload, download: string | undef
     .send(pdf.stream)
 }
 
-/** Printed work orders (docs/PRINTING.md): every role prints, as every role reads orders. */
+/** Printed work and repair orders (docs/PRINTING.md): every role prints, as every role reads orders. */
 const printingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['printing']
 
@@ -58,6 +59,42 @@ const printingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       sendPdf(
         reply,
         await app.printingService.workOrdersPdf(bulkNumbers(request.query.numbers)),
+        request.query.download,
+      ),
+  )
+
+  app.get(
+    '/api/repair-orders/:no/pdf',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        summary: 'The repair order as a PDF (US Letter): view inline, or download=1 to save it',
+        params: RepairOrderNoParams,
+        querystring: PdfQuery,
+        response: { 200: PdfResponse, ...err(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      sendPdf(reply, await app.printingService.repairOrderPdf(request.params.no), request.query.download),
+  )
+
+  app.get(
+    '/api/repair-orders/pdf',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags,
+        summary: 'Several repair orders in one PDF, in the order given (at most 500), streamed',
+        description: 'As /api/work-orders/pdf, for repair order numbers.',
+        querystring: BulkPdfQuery,
+        response: { 200: PdfResponse, ...err(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      sendPdf(
+        reply,
+        await app.printingService.repairOrdersPdf(bulkNumbers(request.query.numbers)),
         request.query.download,
       ),
   )

@@ -1,8 +1,8 @@
 import type { PrintableOrder, PrintField } from '../pdf/printable-order.js'
 import type { OrderToPrint } from '../repositories/printing.js'
 
-// A work order as the PDF renderer prints it (src/pdf/printable-order.ts). A repair order gets a sibling
-// of this function (docs/PRINTING.md, "Adding the repair order").
+// A work order as the PDF renderer prints it (src/pdf/printable-order.ts); printable-repair-order.ts is
+// its sibling and shares the customer block.
 
 const STATUS: Record<string, string> = {
   received: 'Received',
@@ -30,13 +30,31 @@ function cityLine(city: string | null, state: string | null, zip: string | null)
   return line || null
 }
 
-export function printableWorkOrder(order: OrderToPrint): PrintableOrder {
-  const { customer } = order
+/** The customer block, the same on work and repair orders. */
+export function printableCustomer(customer: OrderToPrint['customer']): PrintableOrder['customer'] {
   const phones: PrintField[] = [
     { label: 'Cell', value: customer.cellPhone },
     { label: 'Home', value: customer.homePhone },
     { label: 'Work', value: customer.workPhone },
   ]
+  return {
+    name: customer.name,
+    number: String(customer.customerNo),
+    contact: customer.contact,
+    addressLines: [
+      customer.address,
+      customer.address2,
+      cityLine(customer.city, customer.state, customer.zip),
+    ].filter((line): line is string => Boolean(line)),
+    phones,
+    email: customer.email,
+  }
+}
+
+export const RETURN_WORDS = RETURN
+export const capitalized = word
+
+export function printableWorkOrder(order: OrderToPrint): PrintableOrder {
   const marks = [
     ...(order.firmRush ? ['FIRM RUSH'] : order.rush ? ['RUSH'] : []),
     ...(order.isCushion ? ['CUSHION'] : []),
@@ -46,18 +64,7 @@ export function printableWorkOrder(order: OrderToPrint): PrintableOrder {
     number: String(order.workOrderNo),
     name: order.name,
     marks,
-    customer: {
-      name: customer.name,
-      number: String(customer.customerNo),
-      contact: customer.contact,
-      addressLines: [
-        customer.address,
-        customer.address2,
-        cityLine(customer.city, customer.state, customer.zip),
-      ].filter((line): line is string => Boolean(line)),
-      phones,
-      email: customer.email,
-    },
+    customer: printableCustomer(order.customer),
     dates: [
       { label: 'Date in', value: order.dateIn },
       { label: 'Required', value: order.dateRequired },

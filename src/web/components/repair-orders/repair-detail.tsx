@@ -171,6 +171,12 @@ export function RepairOrderDetailPage({ order, files, role, names, linkError }: 
       <div class="page-head">
         <h1>{`Repair order RO #${order.repairOrderNo}`}</h1>
         <RepairStatus status={order.status} />
+        <a class="button" href={`/api/repair-orders/${order.repairOrderNo}/pdf`}>
+          Print / PDF
+        </a>
+        <a class="button" href={`/api/repair-orders/${order.repairOrderNo}/pdf?download=1`} download>
+          Download PDF
+        </a>
         {manager && (
           <a class="button" href={`${path}/edit`}>
             Edit
