@@ -1,6 +1,3 @@
-/**
- * What a check-in can be converted into. Only "work-order" is built; "repair-order" is reserved so the API
- * already names it (400 check_in.target_not_supported) and clients need no change when it arrives.
- */
+/** What a check-in can be converted into: a cleaning job (work order) or a repair job (repair order). */
 export const CONVERT_TARGETS = ['work-order', 'repair-order'] as const
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number]

@@ -15,6 +15,7 @@ import {
 import { customerItems } from './catalog.js'
 import { id, timestamps } from './columns.js'
 import { customers } from './customers.js'
+import { repairOrders } from './repair-orders.js'
 import { users } from './users.js'
 import { storageTime, workOrders } from './work-orders.js'
 
@@ -42,10 +43,11 @@ export const checkIns = pgTable(
     repairsNeeded: boolean('repairs_needed').notNull().default(false),
     specialInstructions: text('special_instructions'),
     /**
-     * The order it became. Set null if that order is later deleted (the check-in stays converted: its
-     * items did go into an order). A repair order target adds a nullable repair_order_id beside it.
+     * The order it became: a work order or a repair order, never both. Set null if that order is later
+     * deleted (the check-in stays converted: its items did go into an order).
      */
     workOrderId: integer('work_order_id').references(() => workOrders.id, { onDelete: 'set null' }),
+    repairOrderId: integer('repair_order_id').references(() => repairOrders.id, { onDelete: 'set null' }),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     ...timestamps,
@@ -59,7 +61,12 @@ export const checkIns = pgTable(
     index('check_ins_date_in_idx').on(t.dateIn, t.id),
     // One check-in per order: a second conversion can never point at the same order either.
     uniqueIndex('check_ins_work_order_id_key').on(t.workOrderId),
-    check('check_ins_order_only_when_converted', sql`${t.workOrderId} IS NULL OR ${t.state} = 'converted'`),
+    uniqueIndex('check_ins_repair_order_id_key').on(t.repairOrderId),
+    check(
+      'check_ins_order_only_when_converted',
+      sql`(${t.workOrderId} IS NULL AND ${t.repairOrderId} IS NULL) OR ${t.state} = 'converted'`,
+    ),
+    check('check_ins_one_order', sql`num_nonnulls(${t.workOrderId}, ${t.repairOrderId}) <= 1`),
   ],
 )
 

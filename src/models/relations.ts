@@ -50,6 +50,7 @@ export const sessionsRelations = relations(sessions, ({ one }) => ({
 export const checkInsRelations = relations(checkIns, ({ one, many }) => ({
   customer: one(customers, { fields: [checkIns.customerId], references: [customers.id] }),
   workOrder: one(workOrders, { fields: [checkIns.workOrderId], references: [workOrders.id] }),
+  repairOrder: one(repairOrders, { fields: [checkIns.repairOrderId], references: [repairOrders.id] }),
   items: many(checkInItems),
 }))
 

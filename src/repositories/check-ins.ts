@@ -8,6 +8,7 @@ import {
   customers,
   type NewCheckIn,
   type NewCheckInItem,
+  repairOrders,
   workOrderFiles,
   workOrders,
 } from '../models/index.js'
@@ -54,6 +55,7 @@ export function createCheckInsRepository(db: Db) {
       with: {
         customer: { columns: { id: true, customerNo: true, name: true } },
         workOrder: { columns: { workOrderNo: true } },
+        repairOrder: { columns: { repairOrderNo: true } },
         items: { orderBy: (items, { asc }) => [asc(items.id)] },
       },
     })
@@ -85,11 +87,13 @@ export function createCheckInsRepository(db: Db) {
             customerName: customers.name,
             customerNo: customers.customerNo,
             workOrderNo: workOrders.workOrderNo,
+            repairOrderNo: repairOrders.repairOrderNo,
             itemCount,
           })
           .from(checkIns)
           .innerJoin(customers, eq(customers.id, checkIns.customerId))
           .leftJoin(workOrders, eq(workOrders.id, checkIns.workOrderId))
+          .leftJoin(repairOrders, eq(repairOrders.id, checkIns.repairOrderId))
           .where(where)
           .orderBy(...q.orderBy)
           .limit(q.limit)
@@ -162,11 +166,19 @@ export function createCheckInsRepository(db: Db) {
       return row?.no ?? null
     },
 
+    async repairOrderNo(repairOrderId: number, tx: Db): Promise<number | null> {
+      const [row] = await tx
+        .select({ no: repairOrders.repairOrderNo })
+        .from(repairOrders)
+        .where(eq(repairOrders.id, repairOrderId))
+      return row?.no ?? null
+    },
+
     /** The check-in's files become the order's too (the rows are moved, the check-in keeps its link). */
-    async moveFilesTo(checkInId: number, workOrderId: number, tx: Db) {
+    async moveFilesTo(checkInId: number, order: { workOrderId: number } | { repairOrderId: number }, tx: Db) {
       const moved = await tx
         .update(workOrderFiles)
-        .set({ workOrderId })
+        .set(order)
         .where(eq(workOrderFiles.checkInId, checkInId))
         .returning({ id: workOrderFiles.id })
       return moved.length

@@ -91,7 +91,7 @@ const checkInRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Convert a pending check-in into a work order, in one transaction',
         description:
-          'Once only: a second conversion is 409 check_in.already_converted. into="repair-order" is 400 check_in.target_not_supported for now.',
+          'Once only: a second conversion is 409 check_in.already_converted. into="repair-order" makes a repair order instead of a work order.',
         params: CheckInParams,
         body: ConvertBody,
         response: { 201: ConvertResultSchema, ...err(400, 401, 403, 404, 409) },

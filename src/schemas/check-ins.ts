@@ -27,7 +27,11 @@ const columns = {
   workOrderId: Type.Union([Type.Integer(), Type.Null()]),
   workOrderNo: Type.Union([Type.Integer(), Type.Null()], {
     description:
-      'The work order it was converted into (null while pending, cancelled, or if that order was deleted)',
+      'The work order it was converted into (null while pending, cancelled, converted into a repair order, or if that order was deleted)',
+  }),
+  repairOrderId: Type.Union([Type.Integer(), Type.Null()]),
+  repairOrderNo: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'The repair order it was converted into (null otherwise, or if that order was deleted)',
   }),
   createdBy: Type.Union([Type.Integer(), Type.Null()]),
   closedAt: Type.Union([DateTime, Type.Null()]),
@@ -83,8 +87,7 @@ export const ConvertBody = Type.Object(
     into: Type.Unsafe<(typeof CONVERT_TARGETS)[number]>({
       type: 'string',
       enum: [...CONVERT_TARGETS],
-      description:
-        '"work-order"; "repair-order" is reserved and answers 400 check_in.target_not_supported for now',
+      description: '"work-order" or "repair-order": which order the check-in becomes',
     }),
   },
   { additionalProperties: false },
@@ -93,7 +96,8 @@ export const ConvertBody = Type.Object(
 export const ConvertResultSchema = Type.Object(
   {
     into: Type.Unsafe<(typeof CONVERT_TARGETS)[number]>({ type: 'string', enum: [...CONVERT_TARGETS] }),
-    workOrderNo: Type.Integer(),
+    workOrderNo: Type.Optional(Type.Integer({ description: 'The new work order (into="work-order")' })),
+    repairOrderNo: Type.Optional(Type.Integer({ description: 'The new repair order (into="repair-order")' })),
     checkIn: CheckInDetailSchema,
   },
   { title: 'CheckInConversion' },

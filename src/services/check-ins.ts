@@ -3,13 +3,12 @@ import type { Db } from '../db/index.js'
 import type { ConvertTarget } from '../domain/check-ins.js'
 import { shopToday } from '../domain/shop-date.js'
 import type { CheckIn, NewCheckIn } from '../models/index.js'
-import { createAuditRepository } from '../repositories/audit.js'
 import { type CheckInsRepository, createCheckInsRepository } from '../repositories/check-ins.js'
 import { createItemsRepository } from '../repositories/items.js'
 import type { CountMatches, ListParams } from '../repositories/list-query.js'
 import { countNow, totalKey } from '../repositories/list-query.js'
-import { createWorkOrdersRepository } from '../repositories/work-orders.js'
 import type { ItemInput } from '../schemas/items.js'
+import { createCheckInOrderWriters } from './check-in-orders.js'
 import { CheckInErrors } from './check-ins.errors.js'
 import { resolveItem } from './work-order-items.js'
 import { auditedWrite, type WriteContext, type WriteDeps } from './write-context.js'
@@ -54,27 +53,40 @@ async function guardCustomer<T>(work: () => Promise<T>): Promise<T> {
 async function lockPending(repo: CheckInsRepository, id: number, tx: Db) {
   const row = await repo.lock(id, tx)
   if (!row) throw CheckInErrors.notFound(id)
-  if (row.state !== 'pending') throw CheckInErrors.notPending(row.state, await orderNoOf(repo, row, tx))
+  if (row.state !== 'pending') throw CheckInErrors.notPending(row.state, await orderOf(repo, row, tx))
   return row
 }
 
-async function orderNoOf(repo: CheckInsRepository, row: CheckIn, tx: Db) {
-  return row.workOrderId === null ? null : repo.workOrderNo(row.workOrderId, tx)
+/** "work order #N" or "repair order RO #N": what a converted check-in became (null if since deleted). */
+async function orderOf(repo: CheckInsRepository, row: CheckIn, tx: Db): Promise<string | null> {
+  if (row.workOrderId !== null) {
+    const no = await repo.workOrderNo(row.workOrderId, tx)
+    return no === null ? null : `work order #${no}`
+  }
+  if (row.repairOrderId !== null) {
+    const no = await repo.repairOrderNo(row.repairOrderId, tx)
+    return no === null ? null : `repair order RO #${no}`
+  }
+  return null
 }
 
 /** Check-ins: items dropped off at the counter before an order is written (docs/CHECK-INS.md). */
 export function createCheckInsService(deps: CheckInsDeps) {
   const repo = createCheckInsRepository(deps.db)
   const items = createItemsRepository(deps.db)
-  const orders = createWorkOrdersRepository(deps.db)
+  const writers = createCheckInOrderWriters(deps.db)
   const countMatches = deps.countMatches ?? countNow
   const today = () => shopToday(deps.timeZone)
 
   async function detail(id: number) {
     const row = await repo.detail(id)
     if (!row) throw CheckInErrors.notFound(id)
-    const { workOrder, ...rest } = row
-    return { ...rest, workOrderNo: workOrder?.workOrderNo ?? null }
+    const { workOrder, repairOrder, ...rest } = row
+    return {
+      ...rest,
+      workOrderNo: workOrder?.workOrderNo ?? null,
+      repairOrderNo: repairOrder?.repairOrderNo ?? null,
+    }
   }
 
   /** Catalog picks copy the catalog's fields and price; typed items feed the catalog (as on work orders). */
@@ -154,69 +166,37 @@ export function createCheckInsService(deps: CheckInsDeps) {
 
     /**
      * One transaction: lock the check-in (a concurrent conversion waits here, then sees it converted),
-     * write the work order with every field and item, move the files onto it, point the check-in at it.
+     * write the work order or repair order with every field and item, move the files onto it, point the
+     * check-in at it.
      */
     async convert(ctx: WriteContext, id: number, into: ConvertTarget) {
-      if (into !== 'work-order') throw CheckInErrors.targetNotSupported(into)
-      const order = await auditedWrite(deps, ctx, async (tx) => {
+      const made = await auditedWrite(deps, ctx, async (tx) => {
         const row = await repo.lock(id, tx)
         if (!row) throw CheckInErrors.notFound(id)
-        if (row.state === 'converted') throw CheckInErrors.alreadyConverted(await orderNoOf(repo, row, tx))
+        if (row.state === 'converted') throw CheckInErrors.alreadyConverted(await orderOf(repo, row, tx))
         if (row.state !== 'pending') throw CheckInErrors.notPending(row.state)
-        const created = await orders.create(
-          {
-            customerId: row.customerId,
-            dateIn: row.dateIn,
-            dateRequired: row.dateRequired,
-            rush: row.rush,
-            firmRush: row.firmRush,
-            storageTime: row.storageTime,
-            rackLocation: row.rackLocation,
-            repairsNeeded: row.repairsNeeded,
-            specialInstructions: row.specialInstructions,
-          },
-          tx,
-        )
-        await orders.recordStatus(
-          {
-            workOrderId: created.id,
-            from: null,
-            to: created.status,
-            changedBy: ctx.actor.id,
-            note: `from check-in #${id}`,
-          },
-          tx,
-        )
         const carried = await repo.items(id, tx)
-        for (const { id: _id, checkInId: _c, createdAt: _a, updatedAt: _u, ...item } of carried)
-          await items.add({ ...item, workOrderId: created.id }, tx)
-        const files = await repo.moveFilesTo(id, created.id, tx)
-        await repo.update(id, { state: 'converted', workOrderId: created.id, closedAt: new Date() }, tx)
-        // The order's own creation is audited too, so its history starts where every other order's does.
-        await createAuditRepository(tx).record(
-          {
-            action: 'work_order.created',
-            entity: 'work_order',
-            entityId: created.workOrderNo,
-            summary: { customerId: created.customerId, items: carried.length, fromCheckIn: id },
-            actor: ctx.actor,
-            requestId: ctx.requestId,
-            ip: ctx.ip,
-          },
+        const order = await (into === 'work-order' ? writers.workOrder : writers.repairOrder)(
+          ctx,
+          row,
+          carried,
           tx,
         )
+        const files = await repo.moveFilesTo(id, order.key, tx)
+        await repo.update(id, { state: 'converted', ...order.key, closedAt: new Date() }, tx)
+        const { key: _key, label: _label, ...numbers } = order
         return {
-          result: created,
+          result: numbers,
           audit: {
             action: 'check_in.converted',
             entity: 'check_in',
             entityId: id,
-            summary: { into, workOrderNo: created.workOrderNo, items: carried.length, files },
+            summary: { into, ...numbers, items: carried.length, files },
           },
-          change: { entity: 'check_in', action: 'converted', ids: [id, created.id] },
+          change: { entity: 'check_in', action: 'converted', ids: [id, Object.values(order.key)[0] ?? 0] },
         }
       })
-      return { into, workOrderNo: order.workOrderNo, checkIn: await detail(id) }
+      return { into, ...made, checkIn: await detail(id) }
     },
   }
 }

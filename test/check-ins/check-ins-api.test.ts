@@ -250,14 +250,61 @@ describe(`check-ins over HTTP (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => 
     expect(orders.filter((o: { workOrderNo: number }) => o.workOrderNo === winner)).toHaveLength(1)
   })
 
-  it('answers 400 check_in.target_not_supported for a repair order, 400 for an unknown target', async () => {
-    const made = (await create({ customerId })).body
-    const repair = await http
+  it('converts into a repair order: fields, items and photos carried over, the link both ways, once only', async () => {
+    const made = (await create(full())).body
+    const photo = await http
+      .post(`/api/check-ins/${made.id}/files`)
+      .set(staff)
+      .attach('file', samples.png(), 'counter.png')
+    expect(photo.status).toBe(201)
+    const res = await http
       .post(`/api/check-ins/${made.id}/convert`)
       .set(manager)
       .send({ into: 'repair-order' })
-    expect(repair.status).toBe(400)
-    expect(repair.body.code).toBe('check_in.target_not_supported')
+    expect(res.status).toBe(201)
+    expect(res.body.into).toBe('repair-order')
+    expect(res.body.workOrderNo).toBeUndefined()
+    const no = res.body.repairOrderNo
+    expect(res.body.checkIn).toMatchObject({ state: 'converted', repairOrderNo: no, workOrderNo: null })
+
+    const repair = (await http.get(`/api/repair-orders/${no}`).set(staff)).body
+    expect(repair).toMatchObject({
+      customerId,
+      dateIn: '2026-03-02',
+      dateRequired: '2026-04-15',
+      rush: true,
+      firmRush: true,
+      storageTime: 'seasonal',
+      rackLocation: 'R-12',
+      specialInstructions: 'Re-stitch the valance; call before pickup',
+      status: 'received',
+    })
+    expect(
+      repair.items.map((i: Record<string, unknown>) => [
+        i.description,
+        i.quantity,
+        i.unitPrice,
+        i.squareFeet,
+      ]),
+    ).toEqual(
+      made.items.map((i: Record<string, unknown>) => [i.description, i.quantity, i.unitPrice, i.squareFeet]),
+    )
+    const files = (await http.get(`/api/repair-orders/${no}/files`).set(staff)).body.data
+    expect(files.map((f: { id: string }) => f.id)).toEqual([photo.body.id])
+
+    const again = await http
+      .post(`/api/check-ins/${made.id}/convert`)
+      .set(manager)
+      .send({ into: 'work-order' })
+    expect(again.status).toBe(409)
+    expect(again.body.code).toBe('check_in.already_converted')
+    expect(again.body.message).toContain(`repair order RO #${no}`)
+    const listed = (await http.get('/api/check-ins?state=converted&pageSize=200').set(staff)).body.data
+    expect(listed.find((r: { id: number }) => r.id === made.id)).toMatchObject({ repairOrderNo: no })
+  })
+
+  it('answers 400 for an unknown conversion target and leaves the check-in pending', async () => {
+    const made = (await create({ customerId })).body
     const bad = await http.post(`/api/check-ins/${made.id}/convert`).set(manager).send({ into: 'invoice' })
     expect(bad.status).toBe(400)
     expect((await http.get(`/api/check-ins/${made.id}`).set(staff)).body.state).toBe('pending')

@@ -171,4 +171,25 @@ describe('check-in pages in chromium', { timeout: BROWSER_TEST_TIMEOUT_MS }, () 
     expect((await app.app.checkInsService.detail(made.id)).state).toBe('pending')
     await context.close()
   })
+
+  it('converts a check-in into a repair order in one click and lands on the repair order', async () => {
+    const made = await app.app.checkInsService.create(ctxOf(manager), {
+      customerId,
+      dateIn: '2026-05-06',
+      items: [{ description: 'Torn enclosure panel', sizeText: '4x6', unitPrice: 60 }],
+    })
+    const { page, context } = await newPage(browser)
+    await signIn(page, app, manager, `/check-ins/${made.id}`)
+    await clickAndWait(page, 'Convert to repair order')
+    expect(new URL(page.url()).pathname).toMatch(/^\/repair-orders\/\d+$/)
+    await expect(page.locator('main').textContent()).resolves.toContain('Torn enclosure panel')
+    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(
+      /Repair order RO #\d+ is created/,
+    )
+    await page.goto(`${app.baseUrl}/check-ins/${made.id}`)
+    await expect(page.locator('.converted').textContent()).resolves.toMatch(
+      /Converted into repair order RO #\d+/,
+    )
+    await context.close()
+  })
 })

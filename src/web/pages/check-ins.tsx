@@ -11,6 +11,7 @@ import { CheckInDetailPage, CheckInList } from '../components/check-ins/check-in
 import { readOrderForm, validateOrderForm } from '../components/work-orders/form-values.js'
 import { type CatalogEntry, CustomerResults, SizeResult } from '../components/work-orders/order-form.js'
 import { setFlash } from '../flash.js'
+import { readFields } from '../form.js'
 import { sendFragment, sendPage } from '../render.js'
 import { signedInUser } from '../session.js'
 
@@ -186,12 +187,15 @@ export default async function checkInPages(app: FastifyInstance) {
   app.post('/check-ins/:id/convert', { config: { access: MANAGERS } }, async (request, reply) => {
     const id = checkInId(request)
     try {
-      const result = await app.checkInsService.convert(writeContext(request), id, 'work-order')
-      setFlash(reply, {
-        kind: 'success',
-        text: `Work order #${result.workOrderNo} is created from check-in #${id}.`,
-      })
-      return reply.redirect(`/work-orders/${result.workOrderNo}`, 303)
+      const into =
+        readFields(request.body, ['into'] as const).into === 'repair-order' ? 'repair-order' : 'work-order'
+      const result = await app.checkInsService.convert(writeContext(request), id, into)
+      const [made, path] =
+        'repairOrderNo' in result
+          ? [`Repair order RO #${result.repairOrderNo}`, `/repair-orders/${result.repairOrderNo}`]
+          : [`Work order #${result.workOrderNo}`, `/work-orders/${result.workOrderNo}`]
+      setFlash(reply, { kind: 'success', text: `${made} is created from check-in #${id}.` })
+      return reply.redirect(path, 303)
     } catch (err) {
       if (!userMistake(err)) throw err
       setFlash(reply, { kind: 'error', text: err.message })

@@ -168,18 +168,31 @@ function Actions({ checkIn, role }: { checkIn: CheckInDetail; role: Role }) {
             {'Converted into '}
             <a href={`/work-orders/${checkIn.workOrderNo}`}>{`work order #${checkIn.workOrderNo}`}</a>.
           </>
+        ) : checkIn.repairOrderNo ? (
+          <>
+            {'Converted into '}
+            <a
+              href={`/repair-orders/${checkIn.repairOrderNo}`}
+            >{`repair order RO #${checkIn.repairOrderNo}`}</a>
+            .
+          </>
         ) : (
-          'Converted into a work order that has since been deleted.'
+          'Converted into an order that has since been deleted.'
         )}
       </p>
     )
   if (checkIn.state !== 'pending') return <p>This check-in was cancelled.</p>
-  if (role === 'staff') return <p class="hint">A manager converts this check-in into a work order.</p>
+  if (role === 'staff')
+    return <p class="hint">A manager converts this check-in into a work order or a repair order.</p>
   return (
     <div class="actions">
       <form method="post" action={`/check-ins/${checkIn.id}/convert`} class="inline">
         <input type="hidden" name="into" value="work-order" />
         <button type="submit">Convert to work order</button>
+      </form>
+      <form method="post" action={`/check-ins/${checkIn.id}/convert`} class="inline">
+        <input type="hidden" name="into" value="repair-order" />
+        <button type="submit">Convert to repair order</button>
       </form>
       <form
         method="post"
@@ -293,6 +306,11 @@ export function CheckInList({ page, state, q }: { page: CheckInPage; state: stri
                     <>
                       {' '}
                       <a href={`/work-orders/${row.workOrderNo}`}>{`#${row.workOrderNo}`}</a>
+                    </>
+                  ) : row.repairOrderNo ? (
+                    <>
+                      {' '}
+                      <a href={`/repair-orders/${row.repairOrderNo}`}>{`RO #${row.repairOrderNo}`}</a>
                     </>
                   ) : null}
                 </td>
