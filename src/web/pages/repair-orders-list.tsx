@@ -4,6 +4,7 @@ import { REPAIR_ORDER_FILTERS } from '../../domain/list-fields.js'
 import { AppError } from '../../errors.js'
 import type { RepairOrdersService } from '../../services/repair-orders.js'
 import { type Column, listUrl, PagedTable } from '../components/paged-table.js'
+import { PrintSelected, type PrintSelection, printColumn, printRoute } from '../components/print-selection.js'
 import { RepairStatus } from '../components/repair-orders/repair-detail.js'
 import {
   type ListPageQuery,
@@ -46,7 +47,15 @@ const TABS = [
   { key: 'all', label: 'All', filters: {} },
 ] as const
 
+const PRINT: PrintSelection = {
+  formId: 'ro-print',
+  base: BASE,
+  pdf: '/api/repair-orders/pdf',
+  what: (no) => `repair order ${no}`,
+}
+
 const COLUMNS: Column<Row>[] = [
+  printColumn<Row>(PRINT, (r) => r.repairOrderNo),
   {
     label: 'No.',
     sort: 'repairOrderNo',
@@ -194,14 +203,15 @@ function Results(props: {
           {error}
         </p>
       )}
-      <p class="results-bar">
+      <div class="results-bar">
         {`${listing.total} repair order${listing.total === 1 ? '' : 's'}`}
+        <PrintSelected p={PRINT} />
         {canExport && (
           <a href={exportUrl} download>
             Download CSV of this filter
           </a>
         )}
-      </p>
+      </div>
       <Table query={query} listing={listing} />
     </div>
   )
@@ -219,6 +229,8 @@ export default async function repairOrdersListPages(app: FastifyInstance) {
       throw err
     }
   }
+
+  printRoute(app, PRINT)
 
   app.get(BASE, { config: { access: ANY_ROLE } }, async (request: FastifyRequest, reply) => {
     const user = signedInUser(request)

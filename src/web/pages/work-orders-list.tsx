@@ -4,6 +4,7 @@ import { WORK_ORDER_FILTERS } from '../../domain/list-fields.js'
 import { AppError } from '../../errors.js'
 import type { WorkOrdersService } from '../../services/work-orders.js'
 import { type Column, listUrl, PagedTable } from '../components/paged-table.js'
+import { PrintSelected, type PrintSelection, printColumn, printRoute } from '../components/print-selection.js'
 import {
   activeTab,
   type ListPageQuery,
@@ -13,7 +14,6 @@ import {
   TABS,
 } from '../components/work-orders/list-query.js'
 import { money, OrderStatus, rushText, squareFeet } from '../components/work-orders/order-bits.js'
-import { setFlash } from '../flash.js'
 import { isHtmx, sendFragment, sendPage } from '../render.js'
 import { signedInUser } from '../session.js'
 
@@ -22,22 +22,15 @@ type Listing = Awaited<ReturnType<WorkOrdersService['list']>>
 
 const BASE = '/work-orders'
 
-/** The form the rows' checkboxes belong to (`form` attribute): they live in the table, it above it. */
-const PRINT_FORM = 'wo-print'
+const PRINT: PrintSelection = {
+  formId: 'wo-print',
+  base: BASE,
+  pdf: '/api/work-orders/pdf',
+  what: (no) => `work order ${no}`,
+}
 
 const COLUMNS: Column<Row>[] = [
-  {
-    label: 'Print',
-    cell: (r) => (
-      <input
-        type="checkbox"
-        name="numbers"
-        value={String(r.workOrderNo)}
-        form={PRINT_FORM}
-        aria-label={`Print work order ${r.workOrderNo}`}
-      />
-    ),
-  },
+  printColumn<Row>(PRINT, (r) => r.workOrderNo),
   {
     label: 'No.',
     sort: 'workOrderNo',
@@ -177,7 +170,7 @@ function Results(props: { query: ListPageQuery; listing: Listing; error?: string
       )}
       <div class="results-bar">
         {`${listing.total} work order${listing.total === 1 ? '' : 's'}`}
-        <PrintSelected />
+        <PrintSelected p={PRINT} />
         {canExport && (
           <a href={exportUrl} download>
             Download CSV of this filter
@@ -198,18 +191,6 @@ function Results(props: { query: ListPageQuery; listing: Listing; error?: string
   )
 }
 
-/**
- * "Print selected": a plain GET form (no script) that the ticked rows' checkboxes join through their `form`
- * attribute; the page route below turns the selection into the PDF's address.
- */
-function PrintSelected() {
-  return (
-    <form id={PRINT_FORM} method="get" action="/work-orders/print" class="print-selected">
-      <button type="submit">Print selected</button>
-    </form>
-  )
-}
-
 const EMPTY: Listing = { data: [], total: 0, page: 1, pageSize: 50, pageCount: 0 }
 
 /** The work order list: tabs, filters, multi-key sort, paging and the CSV of the filter (issue 17, page 5). */
@@ -224,19 +205,7 @@ export default async function workOrdersListPages(app: FastifyInstance) {
     }
   }
 
-  // The list's "Print selected": one merged PDF of the ticked orders (GET /api/work-orders/pdf, which
-  // checks them). Nothing ticked is a message on the list rather than the API's JSON 400.
-  app.get(`${BASE}/print`, { config: { access: ANY_ROLE } }, async (request, reply) => {
-    const raw = (request.query as Record<string, unknown>).numbers
-    const numbers = [raw ?? []]
-      .flat()
-      .filter((n): n is string => typeof n === 'string' && /^\d{1,10}$/.test(n))
-    if (numbers.length === 0) {
-      setFlash(reply, { kind: 'error', text: 'Tick the orders to print first.' })
-      return reply.redirect(BASE, 303)
-    }
-    return reply.redirect(`/api/work-orders/pdf?numbers=${numbers.join(',')}`, 303)
-  })
+  printRoute(app, PRINT)
 
   app.get(BASE, { config: { access: ANY_ROLE } }, async (request: FastifyRequest, reply) => {
     const user = signedInUser(request)
