@@ -12,8 +12,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Vitest's default is one worker per core minus one: a single worker on a 2-core CI machine, which left a
-    // core idle while a file waited on chromium, PostgreSQL or a child CLI. Two workers run the suite in
-    // about two thirds of the time; every test already allows for a busy machine (no wall-clock budgets).
+    // core idle while a file waited on chromium, PostgreSQL or a child CLI. Every test already allows for a
+    // busy machine (no wall-clock budgets), and the suite passed with two workers under heavy load.
     maxWorkers: 2,
   },
 })
