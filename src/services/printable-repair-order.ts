@@ -1,6 +1,6 @@
 import type { PrintableOrder } from '../pdf/printable-order.js'
 import type { RepairOrderToPrint } from '../repositories/printing.js'
-import { capitalized, printableCustomer, RETURN_WORDS } from './printable-work-order.js'
+import { capitalized, printableCustomer, printableItem, returnWords } from './printable-work-order.js'
 
 // A repair order as the PDF renderer prints it: the work order's layout with the subcontractor's dates,
 // the repair's facts and its material list. The "RO" prefix keeps it from being read as a work order number.
@@ -56,20 +56,11 @@ export function printableRepairOrder(order: RepairOrderToPrint): PrintableOrder 
       { label: 'Rack', value: order.rackLocation },
       {
         label: 'Return',
-        value: order.returnStatus ? (RETURN_WORDS[order.returnStatus] ?? order.returnStatus) : null,
+        value: returnWords(order.returnStatus),
       },
       { label: 'Return to', value: order.returnTo },
     ],
-    items: order.items.map((item) => ({
-      description: item.description,
-      material: item.material,
-      color: item.color,
-      condition: item.condition,
-      sizeText: item.sizeText,
-      squareFeet: item.squareFeet,
-      quantity: item.quantity,
-      unitPrice: item.unitPrice,
-    })),
+    items: order.items.map(printableItem),
     sections,
     signOffs: ['Approved', 'Billed'],
   }

@@ -21,7 +21,11 @@ const RETURN: Record<string, string> = {
   rehang: 'Re-hang',
   unknown: 'Unknown',
 }
-const word = (value: string | null) => (value ? value.charAt(0).toUpperCase() + value.slice(1) : null)
+export const capitalized = (value: string | null) =>
+  value ? value.charAt(0).toUpperCase() + value.slice(1) : null
+
+/** How a return status is printed ("Re-hang"); null when there is none. */
+export const returnWords = (status: string | null) => (status ? (RETURN[status] ?? status) : null)
 
 /** "City, ST 12345" from whichever parts there are. */
 function cityLine(city: string | null, state: string | null, zip: string | null): string | null {
@@ -51,8 +55,11 @@ export function printableCustomer(customer: OrderToPrint['customer']): Printable
   }
 }
 
-export const RETURN_WORDS = RETURN
-export const capitalized = word
+/** An order item as printed: the same columns on work and repair orders. */
+export function printableItem(item: PrintableOrder['items'][number]): PrintableOrder['items'][number] {
+  const { description, material, color, condition, sizeText, squareFeet, quantity, unitPrice } = item
+  return { description, material, color, condition, sizeText, squareFeet, quantity, unitPrice }
+}
 
 export function printableWorkOrder(order: OrderToPrint): PrintableOrder {
   const marks = [
@@ -75,28 +82,19 @@ export function printableWorkOrder(order: OrderToPrint): PrintableOrder {
     ],
     facts: [
       { label: 'Status', value: STATUS[order.status] ?? order.status },
-      { label: 'Quote', value: word(order.quoteStatus) },
-      { label: 'Storage', value: word(order.storageTime) },
+      { label: 'Quote', value: capitalized(order.quoteStatus) },
+      { label: 'Storage', value: capitalized(order.storageTime) },
       { label: 'Rack', value: order.rackLocation },
       {
         label: 'Return',
-        value: order.returnStatus ? (RETURN[order.returnStatus] ?? order.returnStatus) : null,
+        value: returnWords(order.returnStatus),
       },
       { label: 'Return to', value: order.returnTo },
       { label: 'Ship to', value: order.shipTo?.name ?? null },
       { label: 'Final location', value: order.finalLocation },
       { label: 'Repairs needed', value: order.repairsNeeded ? 'Yes' : 'No' },
     ],
-    items: order.items.map((item) => ({
-      description: item.description,
-      material: item.material,
-      color: item.color,
-      condition: item.condition,
-      sizeText: item.sizeText,
-      squareFeet: item.squareFeet,
-      quantity: item.quantity,
-      unitPrice: item.unitPrice,
-    })),
+    items: order.items.map(printableItem),
     sections: order.specialInstructions
       ? [{ title: 'Special instructions', text: order.specialInstructions }]
       : [],
