@@ -97,9 +97,3 @@ export function createOwnerFilesRepository(db: Db, kind: FileOwnerKind) {
     },
   }
 }
-
-/** Work order attachments (the repository's first and still main use). */
-export function createFilesRepository(db: Db) {
-  const files = createOwnerFilesRepository(db, 'work_order')
-  return { ...files, orderId: files.ownerId }
-}

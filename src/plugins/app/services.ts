@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import { resolveSecretKeys } from '../../auth/secret-key.js'
 import { createTokenDigester, createValueSigner } from '../../auth/tokens.js'
 import { shopToday } from '../../domain/shop-date.js'
-import { createFilesRepository, createOwnerFilesRepository } from '../../repositories/files.js'
+import { createOwnerFilesRepository } from '../../repositories/files.js'
 import { type AccountService, createAccountService } from '../../services/account.js'
 import { type AnalyticsService, createAnalyticsService } from '../../services/analytics.js'
 import { type AuthService, createAuthService } from '../../services/auth.js'
@@ -115,7 +115,7 @@ export default fp(
       downloadUrlTtlS: config.files.downloadUrlTtlS,
       log: app.log.child({ module: 'files' }),
     })
-    const filesRepo = createFilesRepository(db)
+    const filesRepo = createOwnerFilesRepository(db, 'work_order')
     const mail = createMailService({
       ...deps,
       signer: createValueSigner(secretKeys),
