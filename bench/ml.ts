@@ -97,7 +97,13 @@ if (last) {
   }
   const contexts = await Promise.all(
     sample.map((r) =>
-      data.context({ customerId: r.customerId, sourceId: r.sourceId, asOf: today, excludeId: r.id }),
+      data.context({
+        customerId: r.customerId,
+        sourceId: r.sourceId,
+        asOf: today,
+        excludeId: r.id,
+        items: r.facts.items,
+      }),
     ),
   )
   console.log('')
@@ -115,9 +121,14 @@ if (last) {
     'predict, with the context statement (service path)',
     async (i) => {
       const r = sample[i % sample.length] as (typeof sample)[number]
-      const own = { dateIn: r.facts.dateIn, dateCompleted: r.dateCompleted }
+      const own = {
+        dateIn: r.facts.dateIn,
+        dateCompleted: r.dateCompleted,
+        cancelled: r.status === 'cancelled',
+      }
       const who = { customerId: r.customerId, sourceId: r.sourceId, excludeId: r.id, own }
-      return predictor.predict(r.facts, await service.contextOf(who, today), today)
+      // With the items: the item-level price model looks up each piece's earlier catalog price.
+      return predictor.predict(r.facts, await service.contextOf(who, today, r.facts.items), today)
     },
     2000,
   )

@@ -30,6 +30,45 @@ async function ensureAdmin(url: string) {
   cli(ROOT, ['user.js', 'create', '--username', ADMIN, '--role', 'admin'], { DATABASE_URL: url, SECRET_KEY })
 }
 
+/**
+ * The prediction history a shop has after months of nightly snapshots, unless the database has one: for
+ * every order in the shop during the last 200 days, one nightly row per day it was in (and one "created"
+ * row for the orders that came in then). The models page scores these; without them it would time an empty
+ * table. The predictions are the real outcome with noise; only their volume matters here.
+ */
+async function ensurePredictionHistory(url: string) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM ml_prediction_snapshots LIMIT 1')
+    if (rowCount) return
+    const values = `1, d.days * (0.7 + random() * 0.6), greatest(d.days - 5, 0), d.days + 5,
+                    d.price * (0.8 + random() * 0.4), d.price * 0.7, d.price * 1.3`
+    const inShop = `
+      WITH d AS (
+        SELECT w.id, w.date_in, coalesce(w.date_completed, current_date) AS until,
+               coalesce(w.date_completed, current_date) - w.date_in AS days,
+               coalesce((SELECT sum(i.quantity * i.unit_price) FROM work_order_items i WHERE i.work_order_id = w.id), 0)::float8 AS price
+          FROM work_orders w
+         WHERE w.status <> 'cancelled' AND coalesce(w.date_completed, current_date) >= current_date - 200
+           AND coalesce(w.date_completed, current_date) >= w.date_in)`
+    await client.query(`${inShop}
+      INSERT INTO ml_prediction_snapshots (work_order_id, snapshot_date, kind, model_id, predicted_days, days_low,
+                                           days_high, predicted_price, price_low, price_high)
+      SELECT d.id, day::date, 'daily', ${values}
+        FROM d, generate_series(greatest(d.date_in, current_date - 200), d.until - 1, interval '1 day') day`)
+    await client.query(`${inShop}
+      INSERT INTO ml_prediction_snapshots (work_order_id, snapshot_date, kind, model_id, predicted_days, days_low,
+                                           days_high, predicted_price, price_low, price_high)
+      SELECT d.id, d.date_in, 'created', ${values} FROM d WHERE d.date_in >= current_date - 200`)
+    const n = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM ml_prediction_snapshots')
+    await client.query('ANALYZE ml_prediction_snapshots')
+    console.log(`prediction history: ${n.rows[0]?.n} snapshot rows over the last 200 days`)
+  } finally {
+    await client.end()
+  }
+}
+
 /** Rows of the loaded data the page URLs point at, found once per run. */
 export interface PageFixtures {
   /** A customer with ~10 work orders (the hub's usual size). */
@@ -282,6 +321,7 @@ export async function runPagesBench(o: {
       url = await load(ROOT, o.serverUrl, dbName, files)
     }
     await ensureAdmin(url)
+    await ensurePredictionHistory(url)
     variant = await start('pages', ROOT, url)
     console.log(
       `\npages: server render time, 1 connection, ${o.seconds} s per page (${o.workOrders} work orders)`,

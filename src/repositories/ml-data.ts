@@ -63,6 +63,13 @@ export function toHistory(t: HistoryTotals): History {
   return { pastOrders: t.past, meanTurnaround: t.done > 0 ? (t.total as number) / t.done : null }
 }
 
+/** Orders in the shop on a day: in before it, not completed before it, not cancelled. */
+function backlogSql(asOf: string, exclude: number): SQL {
+  return sql`SELECT count(*)::int AS n FROM work_orders w
+              WHERE w.status <> 'cancelled' AND w.id <> ${exclude} AND w.date_in < ${asOf}::date
+                AND (w.date_completed IS NULL OR w.date_completed >= ${asOf}::date)`
+}
+
 function historySql(scope: SQL, asOf: string, exclude: number): SQL {
   return sql`
     SELECT count(*) FILTER (WHERE w.date_in < ${asOf}::date)::int AS past,
@@ -155,6 +162,8 @@ export function createMlDataRepository(db: Db) {
       asOf: string
       excludeId?: number | undefined
       sourceTotals?: HistoryTotals | undefined
+      /** The shop's backlog as of the day with the order itself already left out (the service caches it). */
+      backlog?: number | undefined
       /** The order's items: their catalog prices before the day (the item-level price model). */
       items?: readonly ItemFacts[] | undefined
     }): Promise<OrderContext> {
@@ -177,9 +186,7 @@ export function createMlDataRepository(db: Db) {
         sql`
         SELECT cu.past AS c_past, cu.total AS c_total, cu.done AS c_done,
                so.past AS s_past, so.total AS s_total, so.done AS s_done,
-               (SELECT count(*)::int FROM work_orders w
-                 WHERE w.status <> 'cancelled' AND w.id <> ${exclude} AND w.date_in < ${p.asOf}::date
-                   AND (w.date_completed IS NULL OR w.date_completed >= ${p.asOf}::date)) AS backlog,
+               ${p.backlog === undefined ? sql`(${backlogSql(p.asOf, exclude)})` : sql`${p.backlog}::int`} AS backlog,
                (SELECT name FROM sources WHERE id = ${p.sourceId ?? -1}) AS source_name,
                ${p.items?.length && p.customerId !== null ? pastItemsSql(p.customerId, p.asOf, exclude) : sql`NULL::json`} AS past_items
           FROM (${historySql(sql`w.customer_id = ${p.customerId ?? -1}`, p.asOf, exclude)}) cu, ${so} so`,
@@ -197,6 +204,12 @@ export function createMlDataRepository(db: Db) {
               : latestPrices(p.customerId, p.items ?? [], r.past_items ?? []),
         },
       }
+    },
+
+    /** The shop's backlog as of a day, over every order (nothing left out). */
+    async backlog(asOf: string): Promise<number> {
+      const [r] = await query<{ n: number }>(db, sql`${backlogSql(asOf, -1)}`)
+      return r?.n ?? 0
     },
 
     /** A source's record as of a day, over all its customers' orders (nothing left out). */

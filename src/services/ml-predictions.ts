@@ -11,10 +11,11 @@ import { MlErrors } from './ml.errors.js'
 import { WorkOrderErrors } from './work-orders.errors.js'
 import type { OrderEstimate } from './work-orders.js'
 
-/** The dates of the order a prediction is about, to take it out of its source's record. */
+/** The order a prediction is about, to take it out of its source's record and the shop's backlog. */
 interface OwnDates {
   dateIn: string
   dateCompleted: string | null
+  cancelled: boolean
 }
 /** Whose record an order is judged by; an existing order leaves itself out (excludeId, own). */
 export interface Who {
@@ -61,6 +62,12 @@ function factsOf(o: EstimatedOrder): OrderFacts {
     })),
   }
 }
+
+const ownOf = (r: OrderRecord): OwnDates => ({
+  dateIn: r.facts.dateIn,
+  dateCompleted: r.dateCompleted,
+  cancelled: r.status === 'cancelled',
+})
 
 /** A draft order as the prediction form sends it. */
 export interface DraftOrder extends Omit<OrderFacts, 'dateIn'> {
@@ -122,6 +129,23 @@ export function createPredictionService(deps: {
       return data.sourceTotals(Number(id), asOf)
     },
   })
+  // The backlog as of a day counts every order in the shop: one count per day and minute on an instance,
+  // the predicted order's own share taken out (the same rule as the backlog subquery it replaces).
+  const backlogs = new LRUCache<string, { n: number }>({
+    max: 1000,
+    ttl: SOURCE_HISTORY_TTL_MS,
+    fetchMethod: async (asOf) => ({ n: await data.backlog(asOf) }),
+  })
+  async function backlog(asOf: string, own: OwnDates | undefined) {
+    const { n } = (await backlogs.fetch(asOf)) as { n: number }
+    const counted =
+      own !== undefined &&
+      !own.cancelled &&
+      own.dateIn < asOf &&
+      (own.dateCompleted === null || own.dateCompleted >= asOf)
+    return counted ? n - 1 : n
+  }
+
   async function sourceTotals(sourceId: number, asOf: string, own: OwnDates | undefined) {
     const t = (await sources.fetch(`${sourceId}|${asOf}`)) as HistoryTotals
     if (!own) return t
@@ -142,6 +166,8 @@ export function createPredictionService(deps: {
       sourceId: who.sourceId,
       excludeId: who.excludeId,
       asOf,
+      // Without its own dates an existing order's share is unknown: the statement counts it instead.
+      backlog: who.excludeId !== undefined && !who.own ? undefined : await backlog(asOf, who.own),
       sourceTotals: who.sourceId === null ? undefined : await sourceTotals(who.sourceId, asOf, who.own),
     })
   }
@@ -167,6 +193,7 @@ export function createPredictionService(deps: {
     /** Drop cached source records (after a write on this instance). */
     invalidateHistory() {
       sources.clear()
+      backlogs.clear()
     },
 
     /** Forget the cached model: the next prediction reads the registry (after an activation). */
@@ -203,7 +230,7 @@ export function createPredictionService(deps: {
         customerId: record.customerId,
         sourceId: record.sourceId,
         excludeId: record.id,
-        own: { dateIn: record.facts.dateIn, dateCompleted: record.dateCompleted },
+        own: ownOf(record),
       })
     },
 
@@ -218,7 +245,7 @@ export function createPredictionService(deps: {
           customerId: record.customerId,
           sourceId: record.sourceId,
           excludeId: record.id,
-          own: { dateIn: record.facts.dateIn, dateCompleted: record.dateCompleted },
+          own: ownOf(record),
         },
         asOf,
       )
@@ -238,7 +265,7 @@ export function createPredictionService(deps: {
           customerId: order.customerId,
           sourceId: order.customer.sourceId,
           excludeId: order.id,
-          own: { dateIn: order.dateIn, dateCompleted: order.dateCompleted },
+          own: { dateIn: order.dateIn, dateCompleted: order.dateCompleted, cancelled: false },
         })
         // The prediction shown when the order was entered is kept, to be scored when it completes.
         if (opts.created)

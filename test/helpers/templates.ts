@@ -52,7 +52,8 @@ export default async function setup(project: TestProject) {
     project.provide('postgresTemplate', undefined)
     return removeScratch
   }
-  const name = `awning_tpl_${process.pid}`
+  // One per project of the run (vitest.config.ts), since each project runs this setup.
+  const name = `awning_tpl_${process.pid}_${project.name.replace(/\W/g, '_')}`
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`

@@ -76,6 +76,9 @@ describe('turnaround and price models over HTTP', () => {
     const picks = [3, 57, 211, 350, 420, 499]
       .map((i) => records[i])
       .concat(withSource.slice(-3), withSource.slice(40, 43))
+      // The backlog's cached count takes the order's own share out only when it counts: open and cancelled ones.
+      .concat(records.filter((r) => r.status === 'cancelled').slice(0, 2))
+      .concat(records.filter((r) => r.dateCompleted === null && r.status !== 'cancelled').slice(0, 2))
     let withPrevious = 0
     for (const record of picks) {
       if (!record) throw new Error('missing record')
@@ -84,7 +87,11 @@ describe('turnaround and price models over HTTP', () => {
         customerId: record.customerId,
         sourceId: record.sourceId,
         excludeId: record.id,
-        own: { dateIn: record.facts.dateIn, dateCompleted: record.dateCompleted },
+        own: {
+          dateIn: record.facts.dateIn,
+          dateCompleted: record.dateCompleted,
+          cancelled: record.status === 'cancelled',
+        },
       }
       const context = await ctx.app.ml.predictions.contextOf(who, record.facts.dateIn)
       // The item-level price model's context: the source's trade and each piece's earlier catalog price.
