@@ -59,6 +59,12 @@ export interface HistoryTotals {
   done: number
 }
 
+/** The shop's backlog and each source's record as of one day. */
+export interface ShopRecord {
+  backlog: number
+  sources: Map<number, HistoryTotals>
+}
+
 export function toHistory(t: HistoryTotals): History {
   return { pastOrders: t.past, meanTurnaround: t.done > 0 ? (t.total as number) / t.done : null }
 }
@@ -70,11 +76,15 @@ function backlogSql(asOf: string, exclude: number): SQL {
                 AND (w.date_completed IS NULL OR w.date_completed >= ${asOf}::date)`
 }
 
+/** A record's figures as of a day: orders in before it, and the turnaround of those completed before it. */
+const historyColumns = (asOf: string) => sql`
+    count(*) FILTER (WHERE w.date_in < ${asOf}::date)::int AS past,
+    (sum(w.date_completed - w.date_in) FILTER (WHERE w.date_completed < ${asOf}::date))::float8 AS total,
+    count(*) FILTER (WHERE w.date_completed < ${asOf}::date)::int AS done`
+
 function historySql(scope: SQL, asOf: string, exclude: number): SQL {
   return sql`
-    SELECT count(*) FILTER (WHERE w.date_in < ${asOf}::date)::int AS past,
-           (sum(w.date_completed - w.date_in) FILTER (WHERE w.date_completed < ${asOf}::date))::float8 AS total,
-           count(*) FILTER (WHERE w.date_completed < ${asOf}::date)::int AS done
+    SELECT ${historyColumns(asOf)}
       FROM work_orders w JOIN customers c ON c.id = w.customer_id
      WHERE ${scope} AND w.id <> ${exclude}`
 }
@@ -153,8 +163,8 @@ export function createMlDataRepository(db: Db) {
      * The context of an order as of `asOf`, in one statement; `excludeId` leaves the order itself out.
      * Same definitions as src/ml/history.ts (history: orders in before the day, turnaround of those
      * completed before it; backlog: in before the day, not completed before it, not cancelled).
-     * `sourceTotals`, when the caller has them (a source's record is cached: it can span thousands of
-     * orders), replaces the source part of the statement.
+     * `sourceTotals` and `backlog`, when the caller has them (cached: each spans thousands of orders),
+     * replace their parts of the statement.
      */
     async context(p: {
       customerId: number | null
@@ -206,16 +216,24 @@ export function createMlDataRepository(db: Db) {
       }
     },
 
-    /** The shop's backlog as of a day, over every order (nothing left out). */
-    async backlog(asOf: string): Promise<number> {
-      const [r] = await query<{ n: number }>(db, sql`${backlogSql(asOf, -1)}`)
-      return r?.n ?? 0
-    },
-
-    /** A source's record as of a day, over all its customers' orders (nothing left out). */
-    async sourceTotals(sourceId: number, asOf: string): Promise<HistoryTotals> {
-      const [r] = await query<HistoryTotals>(db, historySql(sql`c.source_id = ${sourceId}`, asOf, -1))
-      return r ?? { past: 0, total: null, done: 0 }
+    /**
+     * The shop as of a day, over every order (nothing left out): its backlog and every source's record,
+     * in one pass over the orders (about as costly as one large source's record alone).
+     */
+    async shopRecord(asOf: string): Promise<ShopRecord> {
+      const [rows, [backlog]] = await Promise.all([
+        query<HistoryTotals & { source_id: number }>(
+          db,
+          sql`SELECT c.source_id, ${historyColumns(asOf)}
+                FROM work_orders w JOIN customers c ON c.id = w.customer_id
+               WHERE c.source_id IS NOT NULL GROUP BY c.source_id`,
+        ),
+        query<{ n: number }>(db, backlogSql(asOf, -1)),
+      ])
+      return {
+        backlog: backlog?.n ?? 0,
+        sources: new Map(rows.map(({ source_id, ...t }) => [source_id, t])),
+      }
     },
   }
 }

@@ -52,7 +52,10 @@ export function createMlSnapshotsRepository(db: Db) {
         .where(eq(mlSnapshotRuns.slot, slot))
     },
 
-    /** Orders completed on or after `from`, with their real turnaround dates and price. */
+    /**
+     * Orders completed on or after `from` that were ever predicted, with their real turnaround dates and
+     * price (the others have nothing to score, and summing their items cost most of the models page).
+     */
     async outcomes(from: string): Promise<Outcome[]> {
       return query<Outcome & Record<string, unknown>>(
         db,
@@ -62,6 +65,7 @@ export function createMlSnapshotsRepository(db: Db) {
               FROM work_orders w LEFT JOIN work_order_items i ON i.work_order_id = w.id
              WHERE w.status = 'completed' AND w.date_completed >= ${from}::date
                AND w.date_completed >= w.date_in
+               AND EXISTS (SELECT 1 FROM ml_prediction_snapshots s WHERE s.work_order_id = w.id)
              GROUP BY w.id ORDER BY w.date_completed, w.id`,
       )
     },

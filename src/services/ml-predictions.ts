@@ -4,7 +4,7 @@ import { shopToday } from '../domain/shop-date.js'
 import { dayNumber, type ItemFacts, type OrderFacts } from '../ml/features.js'
 import { createPredictor, type Prediction, type Predictor, type StoredModel } from '../ml/predict.js'
 import type { OrderRecord } from '../ml/train.js'
-import { createMlDataRepository, type HistoryTotals } from '../repositories/ml-data.js'
+import { createMlDataRepository, type HistoryTotals, type ShopRecord } from '../repositories/ml-data.js'
 import { createMlRegistryRepository } from '../repositories/ml-registry.js'
 import { CustomerErrors } from './customers.errors.js'
 import { MlErrors } from './ml.errors.js'
@@ -25,8 +25,8 @@ export interface Who {
   own?: OwnDates
 }
 
-/** How long a source's record (as of a day) is reused. */
-export const SOURCE_HISTORY_TTL_MS = 60_000
+/** How long the shop's record as of a day (backlog, every source's record) is reused on an instance. */
+export const SHOP_RECORD_TTL_MS = 60_000
 
 /** How long an instance serves its cached model before checking the registry again (NOTIFY is faster). */
 export const ACTIVE_MODEL_CHECK_MS = 30_000
@@ -119,35 +119,26 @@ export function createPredictionService(deps: {
     return loading
   }
 
-  // A source's record can span thousands of orders; it is read once per source and day, kept for a
-  // minute (and dropped on this instance's writes), and the predicted order's own share taken out of it.
-  const sources = new LRUCache<string, HistoryTotals>({
-    max: 5000,
-    ttl: SOURCE_HISTORY_TTL_MS,
-    fetchMethod: (key) => {
-      const [id, asOf] = key.split('|') as [string, string]
-      return data.sourceTotals(Number(id), asOf)
-    },
-  })
-  // The backlog as of a day counts every order in the shop: one count per day and minute on an instance,
-  // the predicted order's own share taken out (the same rule as the backlog subquery it replaces).
-  const backlogs = new LRUCache<string, { n: number }>({
+  // A source's record can span thousands of orders, and the backlog counts the whole shop: both are read
+  // for every source at once, once per day and minute on an instance (dropped on this instance's writes,
+  // single flight when several predictions miss together), and the predicted order's own share is taken
+  // out, by the same rules as the statement's subqueries they replace.
+  const shop = new LRUCache<string, ShopRecord>({
     max: 1000,
-    ttl: SOURCE_HISTORY_TTL_MS,
-    fetchMethod: async (asOf) => ({ n: await data.backlog(asOf) }),
+    ttl: SHOP_RECORD_TTL_MS,
+    fetchMethod: (asOf) => data.shopRecord(asOf),
   })
-  async function backlog(asOf: string, own: OwnDates | undefined) {
-    const { n } = (await backlogs.fetch(asOf)) as { n: number }
+
+  function backlogWithout(backlog: number, asOf: string, own: OwnDates | undefined) {
     const counted =
       own !== undefined &&
       !own.cancelled &&
       own.dateIn < asOf &&
       (own.dateCompleted === null || own.dateCompleted >= asOf)
-    return counted ? n - 1 : n
+    return counted ? Math.max(backlog - 1, 0) : backlog
   }
 
-  async function sourceTotals(sourceId: number, asOf: string, own: OwnDates | undefined) {
-    const t = (await sources.fetch(`${sourceId}|${asOf}`)) as HistoryTotals
+  function sourceWithout(t: HistoryTotals, asOf: string, own: OwnDates | undefined): HistoryTotals {
     if (!own) return t
     let { past, total, done } = t
     if (own.dateIn < asOf) past--
@@ -155,20 +146,27 @@ export function createPredictionService(deps: {
       total = (total ?? 0) - (dayNumber(own.dateCompleted) - dayNumber(own.dateIn))
       done--
     }
-    return { past, total: done > 0 ? total : null, done }
+    // Never below zero: a record read a minute ago may predate the order (written on another instance).
+    return { past: Math.max(past, 0), total: done > 0 ? total : null, done: Math.max(done, 0) }
   }
 
   /** The order's context as predictions see it (a test holds it equal to the training rows'). */
   async function contextOf(who: Who, asOf: string, items?: readonly ItemFacts[]) {
+    // Without its own facts an existing order's share is unknown: the statement counts everything instead.
+    const record = who.excludeId !== undefined && !who.own ? undefined : await shop.fetch(asOf)
+    const source = who.sourceId === null ? undefined : record?.sources.get(who.sourceId)
     return data.context({
       items,
       customerId: who.customerId,
       sourceId: who.sourceId,
       excludeId: who.excludeId,
       asOf,
-      // Without its own dates an existing order's share is unknown: the statement counts it instead.
-      backlog: who.excludeId !== undefined && !who.own ? undefined : await backlog(asOf, who.own),
-      sourceTotals: who.sourceId === null ? undefined : await sourceTotals(who.sourceId, asOf, who.own),
+      backlog: record && backlogWithout(record.backlog, asOf, who.own),
+      // A source with no orders yet is absent from the map: its record is empty.
+      sourceTotals:
+        record && who.sourceId !== null
+          ? sourceWithout(source ?? { past: 0, total: null, done: 0 }, asOf, who.own)
+          : undefined,
     })
   }
 
@@ -192,8 +190,7 @@ export function createPredictionService(deps: {
 
     /** Drop cached source records (after a write on this instance). */
     invalidateHistory() {
-      sources.clear()
-      backlogs.clear()
+      shop.clear()
     },
 
     /** Forget the cached model: the next prediction reads the registry (after an activation). */
