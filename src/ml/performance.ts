@@ -120,36 +120,6 @@ export function weeklyScores(scored: readonly Scored[]): WeekScore[] {
     )
 }
 
-/** For each nightly snapshot: how its predictions of orders since completed turned out. */
-export function trend(snapshots: readonly SnapshotRow[], outcomes: readonly Outcome[]): TrendPoint[] {
-  const done = new Map(outcomes.map((o) => [o.workOrderId, o]))
-  const groups = new Map<string, Acc>()
-  for (const s of snapshots) {
-    const o = done.get(s.workOrderId)
-    if (s.kind !== 'daily' || !o || s.snapshotDate >= o.dateCompleted) continue
-    for (const target of TARGETS) {
-      const a = actual(o, target)
-      if (a === null) continue
-      const k = `${s.snapshotDate}|${target}`
-      const acc = groups.get(k) ?? new Acc()
-      acc.add(a, s[target])
-      groups.set(k, acc)
-    }
-  }
-  return [...groups]
-    .map(([k, acc]) => {
-      const [snapshotDate, target] = k.split('|') as [string, Target]
-      return { snapshotDate, target, ...acc.score() }
-    })
-    .sort((a, b) =>
-      a.snapshotDate !== b.snapshotDate
-        ? a.snapshotDate < b.snapshotDate
-          ? -1
-          : 1
-        : a.target.localeCompare(b.target),
-    )
-}
-
 export interface LiveTarget {
   n: number
   liveMae: number | null

@@ -17,6 +17,7 @@ export interface DataChange {
     | 'repair_order'
     | 'repair_order_item'
     | 'repair_order_file'
+    | 'prediction_snapshot'
   action:
     | 'created'
     | 'updated'

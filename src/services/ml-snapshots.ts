@@ -10,7 +10,6 @@ import {
   liveVersusHoldout,
   pairSnapshots,
   type TrendPoint,
-  trend,
   type WeekScore,
   weeklyScores,
 } from '../ml/performance.js'
@@ -18,6 +17,7 @@ import type { Target } from '../ml/train.js'
 import { createMlDataRepository } from '../repositories/ml-data.js'
 import { createMlRegistryRepository } from '../repositories/ml-registry.js'
 import { createMlSnapshotsRepository, type SnapshotInput } from '../repositories/ml-snapshots.js'
+import type { ChangeHub } from './changes.js'
 import type { PredictionResult, PredictionService } from './ml-predictions.js'
 
 export interface SnapshotLog {
@@ -58,6 +58,17 @@ export function createSnapshotService(deps: {
   today: () => string
   driftRatio: number
   log: SnapshotLog
+  /**
+   * The analytics cache (src/plugins/app/analytics.ts): the scores are kept until the next committed
+   * write on any instance. Without it (tools, tests) every call computes them.
+   */
+  cached?: <T extends object>(
+    endpoint: string,
+    params: Record<string, unknown>,
+    compute: (db: Db) => Promise<T>,
+  ) => Promise<T>
+  /** Announces a snapshot run, which the cache must not outlive. */
+  changes?: Pick<ChangeHub, 'emit'>
 }) {
   const repo = createMlSnapshotsRepository(deps.db)
   const data = createMlDataRepository(deps.db)
@@ -75,20 +86,27 @@ export function createSnapshotService(deps: {
     }
   }
 
+  /** The scores of the window: what changes only when orders complete or snapshots are taken. */
+  async function scores(db: Db, from: string) {
+    const window = createMlSnapshotsRepository(db)
+    const [{ outcomes, snapshots }, trend] = await Promise.all([window.scoringRows(from), window.trend(from)])
+    const scored = pairSnapshots(snapshots, outcomes)
+    return { scored, weekly: weeklyScores(scored), trend }
+  }
+
   async function performance(days = 180): Promise<Performance> {
     const asOf = deps.today()
     const from = dateOfDay(dayNumber(asOf) - Math.max(days, LIVE_WINDOW_DAYS))
-    const [outcomes, snapshots, model] = await Promise.all([
-      repo.outcomes(from),
-      repo.snapshotsOfCompleted(from),
+    const [{ scored, weekly, trend }, model] = await Promise.all([
+      deps.cached ? deps.cached('ml-performance', { from }, (db) => scores(db, from)) : scores(deps.db, from),
+      // Read each time: a retrain changes the active model without a business write.
       holdoutMae(),
     ])
-    const scored = pairSnapshots(snapshots, outcomes)
     return {
       asOf,
       from,
-      weekly: weeklyScores(scored),
-      trend: trend(snapshots, outcomes),
+      weekly,
+      trend,
       live: model ? liveVersusHoldout(scored, model, asOf, deps.driftRatio) : null,
     }
   }
@@ -110,6 +128,7 @@ export function createSnapshotService(deps: {
         if (p) rows.push(toRow(record.id, snapshotDate, p))
       }
       await repo.replaceDaily(snapshotDate, rows)
+      deps.changes?.emit({ entity: 'prediction_snapshot', action: 'created', ids: [snapshotDate] })
       if (opts.slot) await repo.finishSlot(opts.slot, rows.length)
       deps.log.info({ snapshotDate, orders: rows.length, modelId }, 'ML prediction snapshot taken')
       return { status: 'taken', snapshotDate, orders: rows.length, modelId }

@@ -3,44 +3,13 @@ import {
   liveVersusHoldout,
   type Outcome,
   pairSnapshots,
-  type SnapshotRow,
-  trend,
   weeklyScores,
   weekOf,
 } from '../../src/ml/performance.js'
+import { HAND_OUTCOMES, HAND_SNAPSHOTS, snap } from './performance-fixture.js'
 
-const snap = (
-  workOrderId: number,
-  snapshotDate: string,
-  days: number,
-  price: number,
-  kind: 'daily' | 'created' = 'daily',
-  modelId = 1,
-): SnapshotRow => ({
-  workOrderId,
-  snapshotDate,
-  kind,
-  modelId,
-  days: { predicted: days, low: days - 2, high: days + 2 },
-  price: { predicted: price, low: price - 20, high: price + 20 },
-})
-
-// Three orders completed in the week of Monday 2026-03-09; order 4 was never predicted.
-const outcomes: Outcome[] = [
-  { workOrderId: 1, dateIn: '2026-03-02', dateCompleted: '2026-03-10', price: 200 }, // 8 days
-  { workOrderId: 2, dateIn: '2026-03-03', dateCompleted: '2026-03-12', price: 100 }, // 9 days
-  { workOrderId: 3, dateIn: '2026-03-05', dateCompleted: '2026-03-13', price: null }, // 8 days, unpriced
-  { workOrderId: 4, dateIn: '2026-03-05', dateCompleted: '2026-03-13', price: 50 },
-]
-const snapshots: SnapshotRow[] = [
-  snap(1, '2026-03-02', 5, 230, 'created'), // shown at creation: the first prediction
-  snap(1, '2026-03-03', 6, 180),
-  snap(1, '2026-03-09', 7, 210), // the latest before completion
-  snap(1, '2026-03-10', 99, 999), // taken on the completion day: not "before completion"
-  snap(2, '2026-03-04', 12, 100), // no created one: the first nightly is the first
-  snap(2, '2026-03-11', 10, 95),
-  snap(3, '2026-03-06', 8, 70),
-]
+const outcomes = HAND_OUTCOMES
+const snapshots = HAND_SNAPSHOTS
 
 describe('scoring recorded predictions (by hand)', () => {
   it('pairs each completed order with its first and latest prediction', () => {
@@ -67,17 +36,7 @@ describe('scoring recorded predictions (by hand)', () => {
     expect(get('price', 'first')).toMatchObject({ n: 2, mae: 15, coverage: 0.5 })
     expect(get('price', 'latest')).toMatchObject({ n: 2, mae: 7.5, coverage: 1 })
   })
-
-  it('follows each nightly snapshot to how its predictions turned out', () => {
-    const points = trend(snapshots, outcomes).filter((p) => p.target === 'days')
-    expect(points.map((p) => [p.snapshotDate, p.n, p.mae])).toEqual([
-      ['2026-03-03', 1, 2],
-      ['2026-03-04', 1, 3],
-      ['2026-03-06', 1, 0],
-      ['2026-03-09', 1, 1],
-      ['2026-03-11', 1, 1],
-    ])
-  })
+  // The nightly trend is aggregated in the database: performance-sql.test.ts, on this fixture.
 })
 
 describe('the drift alarm', () => {

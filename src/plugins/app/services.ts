@@ -87,6 +87,9 @@ export default fp(
       today: () => shopToday(config.shopTimezone),
       driftRatio: config.ml.driftRatio,
       log: mlLog,
+      cached: async (endpoint, params, compute) =>
+        (await app.analytics.cached(endpoint, params, compute)).value,
+      changes,
     })
     const training = createTrainingService({
       database,
