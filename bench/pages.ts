@@ -174,6 +174,12 @@ export const PAGE_URLS: PageUrl[] = [
     path: () => `/work-orders/form/size?item-0-size=${encodeURIComponent('10x12')}`,
     htmx: true,
   },
+  { group: '5 work orders', name: 'new repair order form', path: () => '/repair-orders/new' },
+  // Check-ins and mail (issues 18 and 20): the bench database has none, so these time the fixed cost too.
+  { group: '5 check-ins', name: 'check-ins list', path: () => '/check-ins' },
+  { group: '5 check-ins', name: 'new check-in form', path: () => '/check-ins/new' },
+  { group: '12 mail', name: 'mail: outbox and settings', path: () => '/mail' },
+  { group: '12 mail', name: 'mail: messages', path: () => '/mail/messages' },
   { group: '6 queue', name: 'queue', path: () => '/queue' },
   { group: '7 board', name: 'board', path: () => '/board' },
   { group: '7 board', name: 'board by source', path: () => '/board?sort=source' },

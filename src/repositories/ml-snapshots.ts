@@ -10,24 +10,15 @@ export type SnapshotInput = Omit<NewMlPredictionSnapshot, 'id' | 'createdAt'>
 
 const CHUNK = 1000
 
-/**
- * `WITH o AS (…)`: the orders completed on or after `from` that were ever predicted, with their turnaround
- * days and price (null when an item has no price). The others have nothing to score.
- */
-function completedSince(from: string) {
-  return sql`WITH o AS (
-    SELECT w.id, w.date_in::text AS date_in, w.date_completed::text AS date_completed,
-           (w.date_completed - w.date_in)::float8 AS days,
-           CASE WHEN count(i.id) > 0 AND count(i.id) = count(i.unit_price)
-                THEN round(sum(i.quantity * i.unit_price), 2)::float8 END AS price
-      FROM work_orders w LEFT JOIN work_order_items i ON i.work_order_id = w.id
-     WHERE w.status = 'completed' AND w.date_completed >= ${from}::date AND w.date_completed >= w.date_in
-       AND EXISTS (SELECT 1 FROM ml_prediction_snapshots s WHERE s.work_order_id = w.id)
-     GROUP BY w.id)`
+interface TrendDbRow {
+  snapshot_date: string
+  days_n: number
+  days_abs: number
+  days_inside: number
+  price_n: number
+  price_abs: number | null
+  price_inside: number
 }
-
-const SNAPSHOT_COLUMNS = sql`s.work_order_id, s.snapshot_date::text AS snapshot_date, s.kind::text AS kind,
-  s.model_id, s.predicted_days, s.days_low, s.days_high, s.predicted_price, s.price_low, s.price_high`
 
 interface SnapshotDbRow {
   work_order_id: number
@@ -103,67 +94,64 @@ export function createMlSnapshotsRepository(db: Db) {
     },
 
     /**
-     * What scoring needs of the orders completed on or after `from` that were ever predicted: each order's
-     * outcome, and of its snapshots only those pairSnapshots can pick (the one shown at creation, the
-     * earliest and the latest nightly one before completion). Months of nightly rows stay in the database.
+     * Everything scoring needs of the orders completed on or after `from` that were ever predicted, in one
+     * statement (the orders' outcomes are computed once): each order's outcome; of its snapshots only those
+     * pairSnapshots can pick (the one shown at creation, the earliest and the latest nightly one before
+     * completion); and for each nightly snapshot date, how its predictions turned out (MAE and interval
+     * coverage per target), aggregated in the database. Months of nightly rows stay there.
      */
-    async scoringRows(from: string): Promise<{ outcomes: Outcome[]; snapshots: SnapshotRow[] }> {
-      const [outcomes, rows] = await Promise.all([
-        query<Outcome & Record<string, unknown>>(
-          db,
-          sql`${completedSince(from)} SELECT id AS "workOrderId", date_in AS "dateIn",
-                     date_completed AS "dateCompleted", price FROM o ORDER BY date_completed, id`,
-        ),
-        query<SnapshotDbRow>(
-          db,
-          sql`${completedSince(from)},
-              c AS (SELECT ${SNAPSHOT_COLUMNS}, o.date_completed AS completed
-                      FROM ml_prediction_snapshots s JOIN o ON o.id = s.work_order_id
-                     WHERE s.snapshot_date <= o.date_completed::date)
+    async scoring(
+      from: string,
+    ): Promise<{ outcomes: Outcome[]; snapshots: SnapshotRow[]; trend: TrendPoint[] }> {
+      const [r] = await query<{
+        outcomes: Outcome[] | null
+        picks: SnapshotDbRow[] | null
+        trend: TrendDbRow[] | null
+      }>(
+        db,
+        sql`WITH o AS MATERIALIZED (
+              SELECT w.id, w.date_in::text AS date_in, w.date_completed::text AS date_completed,
+                     (w.date_completed - w.date_in)::float8 AS days,
+                     CASE WHEN count(i.id) > 0 AND count(i.id) = count(i.unit_price)
+                          THEN round(sum(i.quantity * i.unit_price), 2)::float8 END AS price
+                FROM work_orders w LEFT JOIN work_order_items i ON i.work_order_id = w.id
+               WHERE w.status = 'completed' AND w.date_completed >= ${from}::date
+                 AND w.date_completed >= w.date_in
+                 AND EXISTS (SELECT 1 FROM ml_prediction_snapshots s WHERE s.work_order_id = w.id)
+               GROUP BY w.id),
+            c AS MATERIALIZED (
+              SELECT s.work_order_id, s.snapshot_date::text AS snapshot_date, s.kind::text AS kind, s.model_id,
+                     s.predicted_days, s.days_low, s.days_high, s.predicted_price, s.price_low, s.price_high,
+                     o.date_completed AS completed, o.days, o.price
+                FROM ml_prediction_snapshots s JOIN o ON o.id = s.work_order_id
+               WHERE s.snapshot_date <= o.date_completed::date),
+            picks AS (
               SELECT * FROM c WHERE kind = 'created'
               UNION (SELECT DISTINCT ON (work_order_id) * FROM c
                       WHERE kind = 'daily' AND snapshot_date < completed ORDER BY work_order_id, snapshot_date)
               UNION (SELECT DISTINCT ON (work_order_id) * FROM c
-                      WHERE kind = 'daily' AND snapshot_date < completed ORDER BY work_order_id, snapshot_date DESC)`,
-        ),
-      ])
-      return { outcomes, snapshots: rows.map(toSnapshotRow) }
-    },
-
-    /**
-     * For each nightly snapshot date: how its predictions of the orders completed on or after `from` turned
-     * out (MAE and interval coverage per target), aggregated in the database.
-     */
-    async trend(from: string): Promise<TrendPoint[]> {
-      const rows = await query<{
-        snapshot_date: string
-        days_n: number
-        days_abs: number
-        days_inside: number
-        price_n: number
-        price_abs: number | null
-        price_inside: number
-      }>(
-        db,
-        sql`${completedSince(from)}
-            SELECT s.snapshot_date::text AS snapshot_date,
-                   count(*)::int AS days_n,
-                   sum(abs(o.days - s.predicted_days))::float8 AS days_abs,
-                   count(*) FILTER (WHERE o.days BETWEEN s.days_low AND s.days_high)::int AS days_inside,
-                   count(o.price)::int AS price_n,
-                   sum(abs(o.price - s.predicted_price))::float8 AS price_abs,
-                   count(*) FILTER (WHERE o.price BETWEEN s.price_low AND s.price_high)::int AS price_inside
-              FROM ml_prediction_snapshots s JOIN o ON o.id = s.work_order_id
-             WHERE s.kind = 'daily' AND s.snapshot_date < o.date_completed::date
-             GROUP BY s.snapshot_date ORDER BY s.snapshot_date`,
+                      WHERE kind = 'daily' AND snapshot_date < completed ORDER BY work_order_id, snapshot_date DESC)),
+            trend AS (
+              SELECT snapshot_date,
+                     count(*)::int AS days_n,
+                     sum(abs(days - predicted_days))::float8 AS days_abs,
+                     count(*) FILTER (WHERE days BETWEEN days_low AND days_high)::int AS days_inside,
+                     count(price)::int AS price_n,
+                     sum(abs(price - predicted_price))::float8 AS price_abs,
+                     count(*) FILTER (WHERE price BETWEEN price_low AND price_high)::int AS price_inside
+                FROM c WHERE kind = 'daily' AND snapshot_date < completed GROUP BY snapshot_date)
+            SELECT (SELECT json_agg(json_build_object('workOrderId', id, 'dateIn', date_in,
+                           'dateCompleted', date_completed, 'price', price) ORDER BY date_completed, id) FROM o) AS outcomes,
+                   (SELECT json_agg(p) FROM picks p) AS picks,
+                   (SELECT json_agg(t ORDER BY snapshot_date) FROM trend t) AS trend`,
       )
-      const points: TrendPoint[] = []
-      for (const r of rows) {
-        points.push(score(r.snapshot_date, 'days', r.days_n, r.days_abs, r.days_inside))
-        if (r.price_n > 0)
-          points.push(score(r.snapshot_date, 'price', r.price_n, r.price_abs ?? 0, r.price_inside))
+      const trend: TrendPoint[] = []
+      for (const t of r?.trend ?? []) {
+        trend.push(score(t.snapshot_date, 'days', t.days_n, t.days_abs, t.days_inside))
+        if (t.price_n > 0)
+          trend.push(score(t.snapshot_date, 'price', t.price_n, t.price_abs ?? 0, t.price_inside))
       }
-      return points
+      return { outcomes: r?.outcomes ?? [], snapshots: (r?.picks ?? []).map(toSnapshotRow), trend }
     },
 
     /** How many orders a day's nightly snapshot holds (for the check and the tests). */

@@ -88,6 +88,21 @@ export function createMailService(deps: MailServiceDeps) {
     return { due, invalid }
   }
 
+  function dueList({ due, invalid }: { due: DueReminder[]; invalid: ReminderCandidate[] }) {
+    return {
+      due,
+      noUsableEmail: invalid.length,
+      invalidExamples: invalid
+        .slice(0, 20)
+        .map((c) => ({ customerId: c.customerId, customerNo: c.customerNo, name: c.name, email: c.email })),
+    }
+  }
+
+  function preview(target: DueReminder) {
+    const { message } = reminderFor(target)
+    return { customerId: target.customerId, to: target.email, ...message }
+  }
+
   function reminderFor(c: DueReminder) {
     const url = unsubscribeUrl(c.customerId)
     return {
@@ -173,25 +188,27 @@ export function createMailService(deps: MailServiceDeps) {
       return () => queuedListeners.delete(listener)
     },
 
+    /**
+     * The reminders page in one read of the due list: the list, and what the reminder to `previewId` (or,
+     * when it is not due, to the first customer due) would say.
+     */
+    async remindersOverview(previewId?: number) {
+      const now = await dueNow()
+      const target =
+        (previewId !== undefined && now.due.find((c) => c.customerId === previewId)) || now.due[0]
+      return { ...dueList(now), preview: target && preview(target) }
+    },
+
     /** The due list, with the customers left out for want of a usable address counted. */
     async dueReminders() {
-      const { due, invalid } = await dueNow()
-      return {
-        due,
-        noUsableEmail: invalid.length,
-        invalidExamples: invalid
-          .slice(0, 20)
-          .map((c) => ({ customerId: c.customerId, customerNo: c.customerNo, name: c.name, email: c.email })),
-      }
+      return dueList(await dueNow())
     },
 
     /** What the reminder to this customer (or to the first one due) would say. */
     async previewReminder(customerId?: number) {
       const { due } = await dueNow()
       const target = customerId === undefined ? due[0] : due.find((c) => c.customerId === customerId)
-      if (!target) return undefined
-      const { message } = reminderFor(target)
-      return { customerId: target.customerId, to: target.email, ...message }
+      return target && preview(target)
     },
 
     sendReminders: (ctx: WriteContext) => sendReminders({ triggeredBy: 'manager', ctx }),

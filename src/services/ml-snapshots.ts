@@ -88,8 +88,7 @@ export function createSnapshotService(deps: {
 
   /** The scores of the window: what changes only when orders complete or snapshots are taken. */
   async function scores(db: Db, from: string) {
-    const window = createMlSnapshotsRepository(db)
-    const [{ outcomes, snapshots }, trend] = await Promise.all([window.scoringRows(from), window.trend(from)])
+    const { outcomes, snapshots, trend } = await createMlSnapshotsRepository(db).scoring(from)
     const scored = pairSnapshots(snapshots, outcomes)
     return { scored, weekly: weeklyScores(scored), trend }
   }

@@ -65,7 +65,7 @@ describe('scoring recorded predictions in the database', () => {
   })
 
   it('hands back only the rows pairing needs, and they pair as all the rows do', async () => {
-    const { outcomes, snapshots } = await createMlSnapshotsRepository(database.db).scoringRows('2026-03-01')
+    const { outcomes, snapshots } = await createMlSnapshotsRepository(database.db).scoring('2026-03-01')
     // Order 4 was never predicted: nothing to score.
     expect(outcomes.map((o) => o.workOrderId)).toEqual([1, 2, 3].map((n) => real.get(n)))
     expect(outcomes.map((o) => o.price)).toEqual([200, 100, null])
@@ -85,7 +85,7 @@ describe('scoring recorded predictions in the database', () => {
   })
 
   it('follows each nightly snapshot to how its predictions turned out', async () => {
-    const points = await createMlSnapshotsRepository(database.db).trend('2026-03-01')
+    const points = (await createMlSnapshotsRepository(database.db).scoring('2026-03-01')).trend
     // Days: one order per nightly date, |actual - predicted| by hand (the completion-day row left out).
     expect(points.filter((p) => p.target === 'days').map((p) => [p.snapshotDate, p.n, p.mae])).toEqual([
       ['2026-03-03', 1, 2],

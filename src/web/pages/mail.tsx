@@ -29,10 +29,10 @@ export default async function mailPages(app: FastifyInstance) {
   app.get('/mail', { config: { access } }, async (request, reply) => {
     const raw = queryText(request, 'preview')
     const previewId = raw && /^\d{1,10}$/.test(raw) ? Number(raw) : undefined
-    const [due, counts] = await Promise.all([mailService.dueReminders(), mailService.counts()])
-    const preview =
-      (previewId !== undefined ? await mailService.previewReminder(previewId) : undefined) ??
-      (await mailService.previewReminder())
+    const [{ preview, ...due }, counts] = await Promise.all([
+      mailService.remindersOverview(previewId),
+      mailService.counts(),
+    ])
     const schedule = app.config.mail.reminderSchedule
     return sendPage(request, reply, {
       title: 'Mail: reminders',
