@@ -81,6 +81,8 @@ const dialect = new PgDialect()
  * A hot statement as a named prepared statement, so each connection plans it once and then reuses the
  * plan: for the prediction context that was most of its cost (pgbench: 1.3 ms a call unprepared, 0.26 ms
  * prepared). The name is derived from the text, since a connection refuses one name for two texts.
+ * Needs connections that keep their prepared statements: direct ones, as on RDS without a proxy (a pooler
+ * in transaction mode would not).
  */
 export async function queryPrepared<T>(db: Db, statement: SQL): Promise<T[]> {
   const q = dialect.sqlToQuery(statement)
