@@ -65,6 +65,8 @@ describe('admin pages in chromium', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => 
     expect(link).toMatch(new RegExp(`^${app.baseUrl}/register\\?token=.+`))
     expect(await field.getAttribute('readonly')).not.toBeNull()
     await page.getByRole('button', { name: 'Copy link' }).click()
+    // The status is written when the clipboard's promise settles, after the click returns.
+    await page.locator('#invite-link-status:not(:empty)').waitFor()
     await expect(page.locator('#invite-link-status').textContent()).resolves.toBe('Copied to the clipboard.')
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(link)
     await expectAccessible(page, 'invite created')
