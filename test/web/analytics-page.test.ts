@@ -81,7 +81,9 @@ describe('analytics page in chromium', { timeout: BROWSER_TEST_TIMEOUT_MS }, () 
     )
     await expect(page.locator(kpi('Orders received')).textContent()).resolves.toBe(expected)
     expect(expected).not.toBe(before)
-    // Every chart is redrawn; one whose series is empty for this source says so instead of drawing.
+    // Every chart is redrawn; one whose series is empty for this source says so instead of drawing. The
+    // script draws on htmx's settle, a moment after the swap that moved the URL.
+    await page.waitForFunction(() => !document.querySelector('[data-chart]:not([data-drawn])'))
     const drawn = await page.$$eval('[data-chart]', (els) =>
       els.map((el) => ({
         points: (JSON.parse((el as HTMLElement).dataset.chart ?? '{}') as { x: unknown[] }).x.length,

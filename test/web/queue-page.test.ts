@@ -147,6 +147,11 @@ describe('the cleaning queue page in chromium', { timeout: BROWSER_TEST_TIMEOUT_
     const wanted = [before[1], no, ...before.slice(2)]
     expect(await shownOrder(page)).toEqual(wanted)
     expect(await serviceOrder()).toEqual(wanted)
+    // The swap replaced the focused button; the queue script puts focus back when htmx settles.
+    await page.waitForFunction(
+      (value) => (document.activeElement as HTMLButtonElement | null)?.value === value,
+      `${no}:down`,
+    )
     await expect(page.evaluate(() => (document.activeElement as HTMLButtonElement).value)).resolves.toBe(
       `${no}:down`,
     )
