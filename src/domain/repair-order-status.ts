@@ -94,3 +94,15 @@ export function nextRepairStatusesFor(role: Role, from: RepairOrderStatus): Repa
 export function allowedNextRepairStatuses(from: RepairOrderStatus): readonly RepairOrderStatus[] {
   return TRANSITIONS[from]
 }
+
+/** How a status reads to the shop, on the pages and on printed repair orders. */
+export const REPAIR_ORDER_STATUS_LABELS: Record<RepairOrderStatus, string> = {
+  received: 'Received',
+  quoted: 'Quoted',
+  approved: 'Approved',
+  at_subcontractor: 'At subcontractor',
+  back_from_sub: 'Back from subcontractor',
+  repaired: 'Repaired',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+}

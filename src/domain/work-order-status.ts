@@ -105,3 +105,15 @@ export function isOpen(status: WorkOrderStatus): boolean {
 export function nextStatusesFor(role: Role, from: WorkOrderStatus): WorkOrderStatus[] {
   return TRANSITIONS[from].filter((to) => role !== 'staff' || STAFF_TARGETS.has(to))
 }
+
+/** How a status reads to the shop, on the pages and on printed orders. */
+export const WORK_ORDER_STATUS_LABELS: Record<WorkOrderStatus, string> = {
+  received: 'Received',
+  queued: 'Queued',
+  in_progress: 'In progress',
+  cleaned: 'Cleaned',
+  treated: 'Treated',
+  packaged: 'Packaged (ready)',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+}

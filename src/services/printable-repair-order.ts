@@ -1,3 +1,4 @@
+import { REPAIR_ORDER_STATUS_LABELS } from '../domain/repair-order-status.js'
 import type { PrintableOrder } from '../pdf/printable-order.js'
 import type { RepairOrderToPrint } from '../repositories/printing.js'
 import { capitalized, printableCustomer, printableItem, returnWords } from './printable-work-order.js'
@@ -5,16 +6,7 @@ import { capitalized, printableCustomer, printableItem, returnWords } from './pr
 // A repair order as the PDF renderer prints it: the work order's layout with the subcontractor's dates,
 // the repair's facts and its material list. The "RO" prefix keeps it from being read as a work order number.
 
-const STATUS: Record<string, string> = {
-  received: 'Received',
-  quoted: 'Quoted',
-  approved: 'Approved',
-  at_subcontractor: 'At subcontractor',
-  back_from_sub: 'Back from subcontractor',
-  repaired: 'Repaired',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-}
+const STATUS: Record<string, string> = REPAIR_ORDER_STATUS_LABELS
 
 const money = (value: number | null) => (value === null ? null : `$${value.toFixed(2)}`)
 

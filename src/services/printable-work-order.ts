@@ -1,19 +1,11 @@
+import { WORK_ORDER_STATUS_LABELS } from '../domain/work-order-status.js'
 import type { PrintableOrder, PrintField } from '../pdf/printable-order.js'
 import type { OrderToPrint } from '../repositories/printing.js'
 
 // A work order as the PDF renderer prints it (src/pdf/printable-order.ts); printable-repair-order.ts is
 // its sibling and shares the customer block.
 
-const STATUS: Record<string, string> = {
-  received: 'Received',
-  queued: 'Queued',
-  in_progress: 'In progress',
-  cleaned: 'Cleaned',
-  treated: 'Treated',
-  packaged: 'Packaged (ready)',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-}
+const STATUS: Record<string, string> = WORK_ORDER_STATUS_LABELS
 const RETURN: Record<string, string> = {
   ship: 'Ship',
   deliver: 'Deliver',

@@ -1,4 +1,4 @@
-import { nextRepairStatusesFor } from '../../../domain/repair-order-status.js'
+import { nextRepairStatusesFor, REPAIR_ORDER_STATUS_LABELS } from '../../../domain/repair-order-status.js'
 import type { RepairOrderStatus, Role } from '../../../models/index.js'
 import type { RepairOrderDetail } from '../../../services/repair-orders.js'
 import { ConfirmDelete } from '../confirm-delete.js'
@@ -6,16 +6,7 @@ import { StatusBadge } from '../status-badge.js'
 import { money, rushText, STATUS_LABELS } from '../work-orders/order-bits.js'
 import { Attachments, Items, type OrderFile, Timeline } from '../work-orders/order-detail.js'
 
-export const REPAIR_STATUS_LABELS: Record<RepairOrderStatus, string> = {
-  received: 'Received',
-  quoted: 'Quoted',
-  approved: 'Approved',
-  at_subcontractor: 'At subcontractor',
-  back_from_sub: 'Back from subcontractor',
-  repaired: 'Repaired',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-}
+export const REPAIR_STATUS_LABELS = REPAIR_ORDER_STATUS_LABELS
 
 /** The verb on each status button. */
 const ACTIONS: Record<RepairOrderStatus, string> = {

@@ -1,17 +1,9 @@
+import { WORK_ORDER_STATUS_LABELS } from '../../../domain/work-order-status.js'
 import { StatusBadge } from '../status-badge.js'
 
 /** Shared small pieces of the work order pages. */
 
-export const STATUS_LABELS: Record<string, string> = {
-  received: 'Received',
-  queued: 'Queued',
-  in_progress: 'In progress',
-  cleaned: 'Cleaned',
-  treated: 'Treated',
-  packaged: 'Packaged (ready)',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-}
+export const STATUS_LABELS: Record<string, string> = WORK_ORDER_STATUS_LABELS
 
 export const money = (n: number | null | undefined) =>
   n === null || n === undefined
